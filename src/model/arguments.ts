@@ -1,0 +1,58 @@
+import type { ArgumentLimit, LimitTable } from './limits';
+import { MESSAGES } from './messages';
+import { fail, succeed, type Outcome } from './outcome';
+
+/** What a caller may pass for each argument: Excel hands over anything, and `null` when omitted. */
+export type RawArguments<L extends LimitTable> = { readonly [K in keyof L]?: unknown };
+
+/** The checked arguments, with defaults filled in. */
+export type CheckedArguments<L extends LimitTable> = { readonly [K in keyof L]: number };
+
+function invalid<T>(argument: string, message: string): Outcome<T> {
+  return fail({ kind: 'invalidInput', argument, message });
+}
+
+/** Checks one present value against its limit. */
+export function checkValue(limit: ArgumentLimit, value: unknown): Outcome<number> {
+  const name = limit.excelName;
+  if (Array.isArray(value)) return invalid(name, MESSAGES.notASingleNumber(name));
+  if (typeof value !== 'number') return invalid(name, MESSAGES.notANumber(name, value));
+  if (!Number.isFinite(value)) return invalid(name, MESSAGES.notFinite(name, value));
+  if (limit.greaterThan !== undefined && !(value > limit.greaterThan)) {
+    return invalid(name, MESSAGES.greaterThan(name, limit.greaterThan, value));
+  }
+  if (limit.atLeast !== undefined && !(value >= limit.atLeast)) {
+    return invalid(name, MESSAGES.atLeast(name, limit.atLeast, value));
+  }
+  if (limit.atMost !== undefined && !(value <= limit.atMost)) {
+    return invalid(name, MESSAGES.atMost(name, limit.atMost, value));
+  }
+  return succeed(value);
+}
+
+/**
+ * Checks every argument in the table's order (Excel's argument order), so the first
+ * message names the leftmost bad argument. Omitted optional arguments (`null` or
+ * `undefined`) take their default; omitted required ones are an error.
+ */
+export function checkArguments<L extends LimitTable>(
+  limits: L,
+  raw: RawArguments<L>,
+): Outcome<CheckedArguments<L>> {
+  const checked: Record<string, number> = {};
+  for (const key of Object.keys(limits)) {
+    const limit = limits[key];
+    const value = raw[key];
+    if (value === null || value === undefined) {
+      if (!limit.optional) return invalid(limit.excelName, MESSAGES.required(limit.excelName));
+      const fallback = limit.defaultFrom !== undefined ? checked[limit.defaultFrom] : limit.defaultValue;
+      if (fallback === undefined) throw new Error(`limit table for ${limit.excelName} has no default`);
+      checked[key] = fallback;
+      continue;
+    }
+    const outcome = checkValue(limit, value);
+    if (!outcome.ok) return outcome;
+    checked[key] = outcome.value;
+  }
+  return succeed(checked as CheckedArguments<L>);
+}

@@ -1,0 +1,103 @@
+import gammainc from '@stdlib/math-base-special-gammainc';
+
+/**
+ * Demand for support hours over a period, modelled as a gamma distribution with the given
+ * mean and coefficient of variation (DESIGN.md, "Model conventions"):
+ * shape k = 1 / cv², scale θ = mean · cv². A variability of 0 means the hours are known exactly.
+ */
+export interface Demand {
+  /** Expected hours over the period (the mean). */
+  readonly expectedHours: number;
+  /** Coefficient of variation: standard deviation ÷ mean. */
+  readonly variability: number;
+}
+
+/** Regularized lower incomplete gamma P(shape, x). Note stdlib's argument order: (x, shape). */
+function lowerRegularized(shape: number, x: number): number {
+  return gammainc(x, shape, true, false);
+}
+
+/** Regularized upper incomplete gamma Q(shape, x) = 1 − P(shape, x), computed directly for accuracy in the tail. */
+function upperRegularized(shape: number, x: number): number {
+  return gammainc(x, shape, true, true);
+}
+
+/**
+ * The gamma shape k and the block size in units of the scale, x = H / θ = H · k / mean.
+ * Returns undefined when demand is effectively certain: no variability, no expected use,
+ * or a spread so narrow (or a mean so small) that the numbers overflow.
+ */
+function standardize(demand: Demand, blockHours: number): { shape: number; x: number } | undefined {
+  const { expectedHours, variability } = demand;
+  if (variability === 0 || expectedHours === 0) return undefined;
+  const shape = 1 / (variability * variability);
+  const x = (blockHours * shape) / expectedHours;
+  if (!Number.isFinite(shape) || !Number.isFinite(x)) return undefined;
+  return { shape, x };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/**
+ * Expected prepaid hours left unused at expiry, E[(H − U)⁺].
+ *
+ * For gamma demand U with shape k and scale θ, and x = H/θ:
+ * E[(H − U)⁺] = H · P(k, x) − mean · P(k + 1, x),
+ * using E[U · 1{U < H}] = mean · P(k + 1, x).
+ *
+ * @example
+ * expectedUnusedHours({ expectedHours: 18, variability: 0.5 }, 20)
+ * //=> 4.7331 (approximately)
+ */
+export function expectedUnusedHours(demand: Demand, blockHours: number): number {
+  const certain = Math.max(0, blockHours - demand.expectedHours);
+  const standard = standardize(demand, blockHours);
+  if (standard === undefined) return certain;
+  const { shape, x } = standard;
+  const unused = blockHours * lowerRegularized(shape, x) - demand.expectedHours * lowerRegularized(shape + 1, x);
+  // Jensen: E[(H − U)⁺] ≥ (H − mean)⁺; it can never exceed H. Clamping removes rounding residue.
+  return clamp(unused, certain, blockHours);
+}
+
+/**
+ * Expected hours beyond the block, E[(U − H)⁺] = mean · Q(k + 1, x) − H · Q(k, x).
+ *
+ * @example
+ * expectedOverageHours({ expectedHours: 18, variability: 0.5 }, 20)
+ * //=> 2.7331 (approximately)
+ */
+export function expectedOverageHours(demand: Demand, blockHours: number): number {
+  const certain = Math.max(0, demand.expectedHours - blockHours);
+  const standard = standardize(demand, blockHours);
+  if (standard === undefined) return certain;
+  const { shape, x } = standard;
+  const overage = demand.expectedHours * upperRegularized(shape + 1, x) - blockHours * upperRegularized(shape, x);
+  return clamp(overage, certain, demand.expectedHours);
+}
+
+/**
+ * Probability that demand stays below the block, P(U < H) = P(k, x): the chance that some
+ * prepaid hours expire unused. With no variability it is 1 if expected use is below the block, else 0.
+ *
+ * @example
+ * probabilityOfUnusedHours({ expectedHours: 18, variability: 0.5 }, 20)
+ * //=> 0.6495 (approximately)
+ */
+export function probabilityOfUnusedHours(demand: Demand, blockHours: number): number {
+  const standard = standardize(demand, blockHours);
+  if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
+  return lowerRegularized(standard.shape, standard.x);
+}
+
+/**
+ * How fast expected unused hours fall as expected use rises: −d E[(H − U)⁺] / d mean = P(k + 1, x).
+ * Demand scales with its mean (U = mean · X), so this is E[X · 1{U < H}]. Expected overage grows
+ * at 1 minus this rate; computing the small side directly keeps it accurate far past the block.
+ */
+export function unusedHoursDecline(demand: Demand, blockHours: number): number {
+  const standard = standardize(demand, blockHours);
+  if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
+  return lowerRegularized(standard.shape + 1, standard.x);
+}

@@ -1,0 +1,78 @@
+/**
+ * Input limits, declared once. Each ITCOST function has one table that says, per argument,
+ * its Excel name, its unit, its bounds, whether it may be omitted and its default.
+ * The model's checks read these tables, and so will the task pane's field validation.
+ */
+
+export interface ArgumentLimit {
+  /** The argument's name in Excel, snake_case: `block_hours`. */
+  readonly excelName: string;
+  /** The unit shown in help and in the task pane. */
+  readonly unit: string;
+  /** Exclusive lower bound. */
+  readonly greaterThan?: number;
+  /** Inclusive lower bound. */
+  readonly atLeast?: number;
+  /** Inclusive upper bound. */
+  readonly atMost?: number;
+  /** True if the argument may be omitted (Excel passes null). */
+  readonly optional?: boolean;
+  /** The value used when an optional argument is omitted. */
+  readonly defaultValue?: number;
+  /** The key of an earlier argument whose value is used when this one is omitted. */
+  readonly defaultFrom?: string;
+}
+
+export type LimitTable = Readonly<Record<string, ArgumentLimit>>;
+
+const hourlyRate: ArgumentLimit = { excelName: 'hourly_rate', unit: 'money per hour', greaterThan: 0 };
+const blockHours: ArgumentLimit = { excelName: 'block_hours', unit: 'hours', greaterThan: 0 };
+const blockPrice: ArgumentLimit = { excelName: 'block_price', unit: 'money', greaterThan: 0 };
+const overageRate: ArgumentLimit = {
+  excelName: 'overage_rate',
+  unit: 'money per hour',
+  atLeast: 0,
+  optional: true,
+  defaultFrom: 'hourlyRate',
+};
+const variability: ArgumentLimit = {
+  excelName: 'variability',
+  unit: 'coefficient of variation',
+  atLeast: 0,
+  optional: true,
+  defaultValue: 0,
+};
+const expectedHours: ArgumentLimit = { excelName: 'expected_hours', unit: 'hours over the term', atLeast: 0 };
+const hoursUsed: ArgumentLimit = { excelName: 'hours_used', unit: 'hours', atLeast: 0 };
+const termMonths: ArgumentLimit = {
+  excelName: 'term_months',
+  unit: 'months',
+  atLeast: 1,
+  optional: true,
+  defaultValue: 12,
+};
+const annualDiscountRate: ArgumentLimit = {
+  excelName: 'annual_discount_rate',
+  unit: 'nominal annual rate, compounded monthly',
+  atLeast: 0,
+  optional: true,
+  defaultValue: 0,
+};
+
+export const BREAKEVEN_LIMITS = { hourlyRate, blockHours, blockPrice, overageRate, variability } as const;
+
+export const BLOCKVALUE_LIMITS = {
+  expectedHours,
+  hourlyRate,
+  blockHours,
+  blockPrice,
+  overageRate,
+  variability,
+  termMonths,
+  annualDiscountRate,
+} as const;
+
+export const EFFECTIVERATE_LIMITS = { hoursUsed, hourlyRate, blockHours, blockPrice, overageRate } as const;
+
+/** Shared by UNUSEDHOURS, OVERAGEHOURS and FORFEITRISK. */
+export const DEMAND_LIMITS = { expectedHours, blockHours, variability } as const;
