@@ -7,7 +7,7 @@ import {
   EFFECTIVERATE_LIMITS,
 } from './limits';
 import { MESSAGES } from './messages';
-import { andThen, fail, mapOutcome, succeed, type Outcome } from './outcome';
+import { andThen, fail, finiteOrProblem, mapOutcome, type Outcome } from './outcome';
 
 /** A prepaid block of support hours. */
 export interface BlockOffer {
@@ -56,12 +56,12 @@ export function expectedBlockCost(demand: Demand, block: BlockOffer): number {
  * //=> { ok: true, value: -245.98 (approximately) }
  */
 export function blockValue(raw: RawArguments<typeof BLOCKVALUE_LIMITS>): Outcome<number> {
-  return mapOutcome(checkArguments(BLOCKVALUE_LIMITS, raw), (args) => {
+  return andThen(checkArguments(BLOCKVALUE_LIMITS, raw), (args) => {
     const demand = { expectedHours: args.expectedHours, variability: args.variability };
     const factor = monthlyArrearsFactor(args.termMonths, args.annualDiscountRate);
     const hourlyCharges = args.hourlyRate * args.expectedHours;
     const overageCharges = args.overageRate * expectedOverageHours(demand, args.blockHours);
-    return factor * (hourlyCharges - overageCharges) - args.blockPrice;
+    return finiteOrProblem(factor * (hourlyCharges - overageCharges) - args.blockPrice, MESSAGES.resultTooLarge());
   });
 }
 
@@ -87,7 +87,7 @@ export function effectiveRate(raw: RawArguments<typeof EFFECTIVERATE_LIMITS>): O
 export function effectiveRateValue(raw: RawArguments<typeof EFFECTIVERATE_LIMITS>): Outcome<number> {
   return andThen(effectiveRate(raw), (result) =>
     result.kind === 'rate'
-      ? succeed(result.rate)
+      ? finiteOrProblem(result.rate, MESSAGES.resultTooLarge())
       : fail({ kind: 'noAnswer', argument: 'hours_used', message: MESSAGES.noHoursUsed() }),
   );
 }
@@ -119,7 +119,7 @@ export function overageHours(raw: RawArguments<typeof DEMAND_LIMITS>): Outcome<n
  *
  * @example
  * forfeitRisk({ expectedHours: 18, blockHours: 20, variability: 0.5 })
- * //=> { ok: true, value: 0.6495 (approximately) }
+ * //=> { ok: true, value: 0.6482 (approximately) }
  */
 export function forfeitRisk(raw: RawArguments<typeof DEMAND_LIMITS>): Outcome<number> {
   return mapOutcome(checkArguments(DEMAND_LIMITS, raw), (args) => probabilityOfUnusedHours(args, args.blockHours));

@@ -2,7 +2,7 @@ import { checkArguments, type RawArguments } from './arguments';
 import { expectedOverageHours, expectedUnusedHours, unusedHoursDecline } from './demand';
 import { BREAKEVEN_LIMITS } from './limits';
 import { MESSAGES } from './messages';
-import { andThen, fail, mapOutcome, succeed, type Outcome } from './outcome';
+import { andThen, fail, finiteOrProblem, mapOutcome, type Outcome } from './outcome';
 import type { BlockOffer } from './block';
 
 /** Where the block starts to pay off, or the fact that it never does. */
@@ -103,6 +103,6 @@ export function breakEven(raw: RawArguments<typeof BREAKEVEN_LIMITS>): Outcome<B
 /** Turns a break-even into a number of hours, or a "no answer" problem when the block never pays off. */
 export function breakEvenValue(raw: RawArguments<typeof BREAKEVEN_LIMITS>): Outcome<number> {
   return andThen(breakEven(raw), (result) =>
-    result.kind === 'hours' ? succeed(result.hours) : fail({ kind: 'noAnswer', message: MESSAGES.blockNeverPaysOff() }),
+    result.kind === 'hours' ? finiteOrProblem(result.hours, MESSAGES.resultTooLarge()) : fail({ kind: 'noAnswer', message: MESSAGES.blockNeverPaysOff() }),
   );
 }

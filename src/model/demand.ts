@@ -83,7 +83,7 @@ export function expectedOverageHours(demand: Demand, blockHours: number): number
  *
  * @example
  * probabilityOfUnusedHours({ expectedHours: 18, variability: 0.5 }, 20)
- * //=> 0.6495 (approximately)
+ * //=> 0.6482 (approximately)
  */
 export function probabilityOfUnusedHours(demand: Demand, blockHours: number): number {
   const standard = standardize(demand, blockHours);

@@ -23,5 +23,6 @@ export const MESSAGES = {
   atMost: (name: string, limit: number, value: number) => `${name} must be at most ${limit} (got ${value})`,
   blockNeverPaysOff: () =>
     'the block never pays off: at every level of use it costs at least as much as paying hourly',
+  resultTooLarge: () => 'the result is too large to show as a number; check the size of the inputs',
   noHoursUsed: () => 'hours_used is 0, so there is no cost per hour used',
 } as const;

@@ -39,3 +39,11 @@ export function andThen<T, U>(outcome: Outcome<T>, next: (value: T) => Outcome<U
 export function mapOutcome<T, U>(outcome: Outcome<T>, transform: (value: T) => U): Outcome<U> {
   return outcome.ok ? succeed(transform(outcome.value)) : outcome;
 }
+
+/**
+ * Guards a computed number: extreme but valid inputs (1e300 hours, or 1e-320 hours used) can
+ * overflow a double. Excel must never see Infinity or NaN, so that becomes a problem instead.
+ */
+export function finiteOrProblem(value: number, message: string): Outcome<number> {
+  return Number.isFinite(value) ? succeed(value) : fail({ kind: 'invalidInput', message });
+}

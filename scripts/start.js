@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * `npm start`.
+ * - Windows and macOS: sideloads into desktop Excel with office-addin-debugging, as Microsoft's templates do.
+ * - Anywhere else (Linux, or with ITCOST_NO_SIDELOAD=1): builds and serves the add-in on localhost:3000
+ *   and prints how to try it in Excel on the web and in a browser. It keeps running until stopped.
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const pidFile = path.join(root, 'node_modules', '.cache', 'itcost-dev-server.pid');
+const canSideload = (process.platform === 'win32' || process.platform === 'darwin') && !process.env.ITCOST_NO_SIDELOAD;
+
+function run(command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 1));
+  return child;
+}
+
+if (canSideload) {
+  // office-addin-debugging starts `npm run dev-server` itself, then sideloads the manifest.
+  run('npx', ['--yes', 'office-addin-debugging@6', 'start', 'manifest.xml', 'desktop', '--app', 'excel']);
+} else {
+  console.log(`Excel cannot be launched from ${process.platform}; serving the add-in instead.`);
+  const server = run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development']);
+  fs.mkdirSync(path.dirname(pidFile), { recursive: true });
+  fs.writeFileSync(pidFile, String(server.pid));
+  const cleanUp = () => fs.rmSync(pidFile, { force: true });
+  process.on('exit', cleanUp);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      server.kill(signal);
+    });
+  }
+}

@@ -1,0 +1,120 @@
+/* Builds the add-in: the task pane, the custom functions and their metadata, the manifest and assets. */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { DEV_BASE_URL, rewriteManifestUrls } = require('./scripts/manifest-url');
+const { readDevCertificates, CERT_DIR } = require('./scripts/dev-certs');
+
+const PORT = Number(process.env.ITCOST_PORT || 3000);
+
+/** stdlib's pure-JavaScript Math ports, replaced by the engine's own in the bundle (scripts/stdlib-shims/README.md). */
+const STDLIB_SHIMS = Object.fromEntries(
+  [
+    ['@stdlib/math-base-special-pow$', 'pow'],
+    ['@stdlib/math-base-special-exp$', 'exp'],
+    ['@stdlib/math-base-special-ln$', 'ln'],
+    ['@stdlib/math-base-special-log1p$', 'log1p'],
+    ['@stdlib/math-base-special-expm1$', 'expm1'],
+    ['@stdlib/math-base-special-sin$', 'sin'],
+    ['@stdlib/math-base-special-cos$', 'cos'],
+    ['@stdlib/math-base-special-sinpi$', 'sinpi'],
+    ['@stdlib/string-format$', 'format'],
+  ].map(([name, file]) => [name, path.resolve(__dirname, 'scripts/stdlib-shims', `${file}.js`)]),
+);
+
+function printHowToTry(protocol) {
+  const base = `${protocol}://localhost:${PORT}`;
+  const lines = [
+    '',
+    `ITCost is being served at ${base}/`,
+    `  Task pane in a browser (preview, no Excel needed): ${base}/taskpane.html`,
+    '  Excel on the web: open a workbook, then Home > Add-ins > More Add-ins > My Add-ins >',
+    '    Upload My Add-in, and choose manifest.xml from this folder.',
+    '  Excel on Windows or macOS: run `npm start` there to sideload automatically.',
+  ];
+  if (protocol === 'http') {
+    lines.push(
+      '',
+      `Note: no development certificates were found in ${CERT_DIR}, so this server uses plain http.`,
+      '  The browser preview works, but Excel only loads add-ins over trusted https.',
+      '  Run `npx office-addin-dev-certs install` (it needs administrator rights to trust its CA),',
+      '  then `npm start` again to serve over https.',
+    );
+  }
+  lines.push('', 'Stop the server with Ctrl+C or `npm run stop`.', '');
+  console.log(lines.join('\n'));
+}
+
+module.exports = (_env, argv) => {
+  const isProduction = argv.mode === 'production';
+  const productionUrl = process.env.ITCOST_PUBLIC_URL;
+  const certificates = isProduction ? undefined : readDevCertificates();
+
+  return {
+    devtool: isProduction ? false : 'source-map',
+    target: ['web', 'es2020'],
+    entry: {
+      taskpane: './src/taskpane/taskpane.ts',
+      functions: './src/functions/functions.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      // The custom-functions runtime may be JavaScript-only, with no window or document.
+      globalObject: 'globalThis',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'], alias: STDLIB_SHIMS },
+    module: {
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json' } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        // A shared runtime: the task pane page also hosts the custom functions.
+        chunks: ['taskpane', 'functions'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform(content) {
+              if (!isProduction || !productionUrl) return content;
+              return rewriteManifestUrls(content.toString(), productionUrl);
+            },
+          },
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.done.tap('ProductionUrlNotice', () => {
+            if (isProduction && !productionUrl) {
+              console.log(
+                `\nNote: ITCOST_PUBLIC_URL is not set, so dist/manifest.xml still points at ${DEV_BASE_URL}.\n` +
+                  'Set it to the https address where you host dist/, e.g. ITCOST_PUBLIC_URL=https://addin.example.com/itcost/ npm run build\n',
+              );
+            }
+          });
+        },
+      },
+    ],
+    devServer: {
+      port: PORT,
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: certificates ? { type: 'https', options: certificates } : 'http',
+      client: { overlay: false },
+      onListening: () => printHowToTry(certificates ? 'https' : 'http'),
+    },
+  };
+};
