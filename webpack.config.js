@@ -113,8 +113,20 @@ module.exports = (_env, argv) => {
       static: { directory: path.resolve(__dirname, 'dist') },
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: certificates ? { type: 'https', options: certificates } : 'http',
-      client: { overlay: false },
-      onListening: () => printHowToTry(certificates ? 'https' : 'http'),
+      // No injected dev-server client: functions.js must stay loadable in a runtime with no DOM.
+      client: false,
+      hot: false,
+      liveReload: false,
+      setupMiddlewares: (middlewares, devServer) => {
+        let printed = false;
+        devServer.compiler.hooks.done.tap('HowToTryITCost', (stats) => {
+          if (printed || stats.hasErrors()) return;
+          printed = true;
+          // After webpack's own report, so the instructions are the last thing on screen.
+          setImmediate(() => printHowToTry(certificates ? 'https' : 'http'));
+        });
+        return middlewares;
+      },
     },
   };
 };

@@ -1,0 +1,82 @@
+import reference from '../reference/reference.json';
+import * as model from '../../src/model';
+import { readDist } from '../support/dist';
+import { FakeCustomFunctionsError, loadFunctionsBundle, type RegisteredFunction } from '../support/custom-functions-runtime';
+
+const metadata = JSON.parse(readDist('functions.json')) as { functions: Array<{ id: string }> };
+const bundle = loadFunctionsBundle();
+
+function fn(id: string): RegisteredFunction {
+  const found = bundle.registered.get(id);
+  if (!found) throw new Error(`${id} was not registered`);
+  return found;
+}
+
+function expectClose(actual: unknown, expected: number, scale = 0): void {
+  expect(typeof actual).toBe('number');
+  const tolerance = 1e-9 * Math.max(Math.abs(expected), 1e-6 * scale, 1e-300);
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(tolerance);
+}
+
+function expectExcelError(result: unknown, code: string, argument?: string): void {
+  expect(result).toBeInstanceOf(FakeCustomFunctionsError);
+  const error = result as FakeCustomFunctionsError;
+  expect(error.code).toBe(code);
+  expect(error.message?.length).toBeGreaterThan(10);
+  if (argument) expect(error.message).toContain(argument);
+}
+
+describe('dist/functions.js in a JavaScript-only custom-functions runtime', () => {
+  it('loads with only CustomFunctions and Office defined, and registers every id in functions.json once', () => {
+    expect(bundle.associateCalls.sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    for (const id of bundle.associateCalls) expect(typeof bundle.registered.get(id)).toBe('function');
+  });
+
+  it('gives the model numbers for the worked example', () => {
+    expect(fn('BREAKEVEN')(100, 20, 1800, null, null)).toBe(18);
+    expectClose(fn('UNUSEDHOURS')(18, 20, 0.5), 4.733124130692946);
+    expectClose(fn('BLOCKVALUE')(18, 100, 20, 1800, 90, 0.5, null, null), 1800 - 2045.9811717623652);
+    expect(fn('EFFECTIVERATE')(15, 100, 20, 1800, null)).toBe(120);
+    const modelRisk = model.forfeitRisk({ expectedHours: 18, blockHours: 20, variability: 0.5 });
+    expectClose(fn('FORFEITRISK')(18, 20, 0.5), modelRisk.ok ? modelRisk.value : Number.NaN);
+    expectClose(fn('OVERAGEHOURS')(25, 20, null), 5);
+  });
+
+  it('treats omitted optional arguments (null or undefined) as their defaults', () => {
+    const withDefaults = fn('BLOCKVALUE')(22, 100, 20, 1800, 100, 0, 12, 0);
+    expect(fn('BLOCKVALUE')(22, 100, 20, 1800, null, null, null, null)).toBe(withDefaults);
+    expect(fn('BLOCKVALUE')(22, 100, 20, 1800)).toBe(withDefaults);
+  });
+
+  // The bundle swaps stdlib's Math ports for the engine's (scripts/stdlib-shims); accuracy must survive.
+  it('matches the mpmath reference table through the registered functions', () => {
+    for (const c of reference.demand) {
+      const scale = c.expectedHours + c.blockHours;
+      expectClose(fn('UNUSEDHOURS')(c.expectedHours, c.blockHours, c.variability), c.unusedHours, scale);
+      expectClose(fn('OVERAGEHOURS')(c.expectedHours, c.blockHours, c.variability), c.overageHours, scale);
+      expectClose(fn('FORFEITRISK')(c.expectedHours, c.blockHours, c.variability), c.forfeitRisk, 1);
+    }
+    for (const c of reference.blockValue) {
+      const result = fn('BLOCKVALUE')(c.expectedHours, c.hourlyRate, c.blockHours, c.blockPrice, c.overageRate, c.variability, c.termMonths, c.annualDiscountRate);
+      expectClose(result, c.blockValue, c.blockPrice);
+    }
+    for (const c of reference.breakEven.filter((c) => c.breakEven !== null)) {
+      expectClose(fn('BREAKEVEN')(c.hourlyRate, c.blockHours, c.blockPrice, c.overageRate, c.variability), c.breakEven as number);
+    }
+  });
+
+  it('returns #VALUE! with a message naming the argument for bad input', () => {
+    expectExcelError(fn('BLOCKVALUE')(-5, 100, 20, 1800), '#VALUE!', 'expected_hours');
+    expectExcelError(fn('BREAKEVEN')(100, -5, 1800), '#VALUE!', 'block_hours must be greater than 0 (got -5)');
+    expectExcelError(fn('EFFECTIVERATE')(10, 'abc', 20, 1800), '#VALUE!', 'hourly_rate');
+    expectExcelError(fn('UNUSEDHOURS')(10, 20, Number.NaN), '#VALUE!', 'variability');
+    expectExcelError(fn('OVERAGEHOURS')(Number.POSITIVE_INFINITY, 20), '#VALUE!', 'expected_hours');
+    expectExcelError(fn('FORFEITRISK')(10, null), '#VALUE!', 'block_hours');
+    expectExcelError(fn('BLOCKVALUE')(10, 100, 20, 1800, null, null, 0.5), '#VALUE!', 'term_months');
+  });
+
+  it('returns #N/A with a message when there is no answer', () => {
+    expectExcelError(fn('BREAKEVEN')(100, 20, 2100), '#N/A', 'never pays off');
+    expectExcelError(fn('EFFECTIVERATE')(0, 100, 20, 1800), '#N/A', 'hours_used');
+  });
+});

@@ -1,0 +1,110 @@
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import fs from 'fs';
+import https from 'https';
+import net from 'net';
+import os from 'os';
+import path from 'path';
+import { ROOT } from './support/dist';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        resolve(output);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited early with ${code}:\n${output}`));
+    });
+  });
+}
+
+function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { ca }, (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+// Excel cannot run here, so this is the path a Linux user takes: build, serve, explain.
+describe('npm start where Excel cannot be launched', () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+  });
+
+  it('serves the add-in on localhost, prints how to sideload it, and stops with npm run stop', async () => {
+    const port = await freePort();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'itcost-home-')); // no dev certificates here
+    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1' };
+    child = spawn(process.execPath, ['scripts/start.js'], { cwd: ROOT, env });
+    const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
+    const output = await waitForOutput(child, /Stop the server/, 120_000);
+
+    expect(output).toContain(`http://localhost:${port}/taskpane.html`);
+    expect(output).toMatch(/Upload My Add-in/);
+    expect(output).toMatch(/no development certificates were found/);
+    expect(output).toMatch(/office-addin-dev-certs install/);
+
+    for (const file of ['taskpane.html', 'functions.js', 'functions.json', 'manifest.xml', 'assets/icon-32.png']) {
+      const response = await fetch(`http://localhost:${port}/${file}`);
+      expect({ file, status: response.status }).toEqual({ file, status: 200 });
+    }
+    const metadata = (await (await fetch(`http://localhost:${port}/functions.json`)).json()) as { functions: unknown[] };
+    expect(metadata.functions).toHaveLength(6);
+
+    const stop = spawnSync(process.execPath, ['scripts/stop.js'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(stop.stdout).toMatch(/Stopped the ITCost dev server/);
+    await exited;
+    expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
+    fs.rmSync(home, { recursive: true, force: true });
+  }, 180_000);
+
+  it('serves over https with the certificates office-addin-dev-certs generated, read straight from disk', async () => {
+    const port = await freePort();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'itcost-home-'));
+    const certDir = path.join(home, '.office-addin-dev-certs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateCertificates } = require('office-addin-dev-certs/lib/generate') as {
+      generateCertificates: (ca: string, cert: string, key: string) => Promise<void>;
+    };
+    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    await generateCertificates(path.join(certDir, 'ca.crt'), path.join(certDir, 'localhost.crt'), path.join(certDir, 'localhost.key'));
+    quiet.mockRestore();
+    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1' };
+    child = spawn(process.execPath, ['scripts/start.js'], { cwd: ROOT, env });
+    const exited = new Promise<void>((resolve) => child?.on('exit', () => resolve()));
+    const output = await waitForOutput(child, /Stop the server/, 120_000);
+    expect(output).toContain(`https://localhost:${port}/taskpane.html`);
+    expect(output).not.toMatch(/plain http/);
+    const page = await httpsGet(`https://localhost:${port}/taskpane.html`, fs.readFileSync(path.join(certDir, 'ca.crt')));
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('ITCost');
+    child.kill('SIGTERM');
+    await exited;
+    fs.rmSync(home, { recursive: true, force: true });
+  }, 180_000);
+});
