@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.js', 'webpack.config.js', 'jest.config.js'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', 'webpack.config.js', 'jest.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
