@@ -42,6 +42,13 @@ const cases = [
   ['UNUSEDHOURS (variability 0.5)', 'UNUSEDHOURS', (i) => [14 + (i % 13), 20, 0.5]],
   ['OVERAGEHOURS (variability 0.5)', 'OVERAGEHOURS', (i) => [14 + (i % 13), 20, 0.5]],
   ['FORFEITRISK (variability 0.5)', 'FORFEITRISK', (i) => [14 + (i % 13), 20, 0.5]],
+  ['MANAGEDVALUE', 'MANAGEDVALUE', (i) => [1 + (i % 20), 185, 3000, 0.9, 0.3, 50]],
+  ['MANAGEDBREAKEVEN', 'MANAGEDBREAKEVEN', (i) => [2000 + (i % 20) * 50, 185, 0.9, 0.3, 50]],
+  ['BILLEDHOURS (10 tickets)', 'BILLEDHOURS', (i) => [Array.from({ length: 10 }, (_, t) => [5 + ((i + t * 7) % 90)]), 15, 30, 1]],
+  ['TERMDEMAND (12 months)', 'TERMDEMAND', (i) => [Array.from({ length: 12 }, (_, t) => [4 + ((i + t * 5) % 11)]), 12]],
+  ['EXPIRYFORECAST (variability 0.5)', 'EXPIRYFORECAST', (i) => [6 + (i % 7), 6, 20, 12, 0.5]],
+  ['COMPARE (variability 0.5)', 'COMPARE', (i) => [1 + (i % 5) * 0.5, 100, 20, 1800, 150, 90, 0.5, 12, 1, 0.2, 40, 0.05]],
+  ['RECOMMEND (variability 0.5)', 'RECOMMEND', (i) => [1 + (i % 5) * 0.5, 100, 20, 1800, 150, 90, 0.5, 12, 1, 0.2, 40, 0.05]],
 ];
 
 function measure(fn, argsFor, seconds = 0.5) {
@@ -53,7 +60,7 @@ function measure(fn, argsFor, seconds = 0.5) {
   while (process.hrtime.bigint() - start < budget) {
     for (let i = 0; i < 1024; i += 1) {
       const result = fn(...argSets[i]);
-      sink += typeof result === 'number' ? result : 0;
+      sink += typeof result === 'number' ? result : Array.isArray(result) || typeof result === 'string' ? 1 : 0;
     }
     calls += 1024;
   }

@@ -1,26 +1,54 @@
-import type { Outcome } from '../model';
+import type { Outcome, Problem, TableCell } from '../model';
 
 /** The Excel error code for each kind of model problem: bad input is #VALUE!, no answer is #N/A. */
-function errorCodeFor(kind: 'invalidInput' | 'noAnswer'): CustomFunctions.ErrorCode {
+function errorCodeFor(kind: Problem['kind']): CustomFunctions.ErrorCode {
   return kind === 'noAnswer' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
 }
 
+function toExcelError(problem: Problem): CustomFunctions.Error {
+  return new CustomFunctions.Error(errorCodeFor(problem.kind), problem.message);
+}
+
+function tooLarge(): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, 'the result is too large to show');
+}
+
 /**
- * Runs a model call for a custom function and turns its outcome into what Excel shows:
- * the number, or a CustomFunctions.Error whose message names the argument and the rule.
- * The error is returned, not thrown, so a cell never sees a bare exception; a non-finite
- * number can never reach the sheet.
+ * Runs a model call for a custom function and turns its outcome into what Excel shows.
+ * Errors are returned, not thrown, so a cell never sees a bare exception, and a non-finite
+ * number never reaches the sheet.
  */
-export function toExcelResult(compute: () => Outcome<number>): number | CustomFunctions.Error {
+function present<T, R>(compute: () => Outcome<T>, show: (value: T) => R): R | CustomFunctions.Error {
   try {
     const outcome = compute();
-    if (!outcome.ok) return new CustomFunctions.Error(errorCodeFor(outcome.problem.kind), outcome.problem.message);
-    if (!Number.isFinite(outcome.value)) {
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, 'the result is too large to show');
-    }
-    return outcome.value;
+    return outcome.ok ? show(outcome.value) : toExcelError(outcome.problem);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `ITCost could not compute this: ${detail}`);
   }
+}
+
+/** A number, or an Excel error whose message names the argument and the rule. */
+export function toExcelResult(compute: () => Outcome<number>): number | CustomFunctions.Error {
+  return present(compute, (value) => (Number.isFinite(value) ? value : tooLarge()));
+}
+
+/** A line of text, or an Excel error. */
+export function toExcelText(compute: () => Outcome<string>): string | CustomFunctions.Error {
+  return present(compute, (value) => value);
+}
+
+/** A spilled table; a cell the model could not fill becomes an error in that cell only. */
+export function toExcelTable(
+  compute: () => Outcome<readonly (readonly TableCell[])[]>,
+): (string | number | CustomFunctions.Error)[][] | CustomFunctions.Error {
+  return present(compute, (rows) =>
+    rows.map((row) =>
+      row.map((cell) => {
+        if (typeof cell === 'string') return cell;
+        if (typeof cell === 'number') return Number.isFinite(cell) ? cell : tooLarge();
+        return toExcelError(cell);
+      }),
+    ),
+  );
 }

@@ -5,7 +5,7 @@
  * appends the CustomFunctions.associate calls at build time.
  */
 import * as model from '../model';
-import { toExcelResult } from './excel-result';
+import { toExcelResult, toExcelTable, toExcelText } from './excel-result';
 
 /**
  * Expected hours of use over the block's term at which a prepaid block costs the same as paying hourly (expected costs). #N/A if the block never pays off.
@@ -145,5 +145,233 @@ export function overageHours(expected_hours: number, block_hours: number, variab
 export function forfeitRisk(expected_hours: number, block_hours: number, variability?: number) {
   return toExcelResult(() =>
     model.forfeitRisk({ expectedHours: expected_hours, blockHours: block_hours, variability }),
+  );
+}
+
+/**
+ * Expected monthly saving of managed services over hourly billing, in money per month; positive means managed services are cheaper. Hourly costs h·(R + c); managed costs F + h·(1 − q)·((1 − s)·R + c), with h the monthly hours, R the hourly rate, F the fee, s the covered share, q the incident reduction and c the disruption cost per hour.
+ * @customfunction MANAGEDVALUE
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedvalue
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
+ * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
+ * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
+ * @param [covered_share] Share of support hours the fee covers, from 0 to 1; the rest is billed hourly. Default: 1.
+ * @param [incident_reduction] Share of support hours that proactive care avoids, from 0 to 1. Default: 0.
+ * @param [disruption_cost_per_hour] What an hour of IT problems costs the business in lost work, in money per hour. Default: 0.
+ * @returns {number} Expected monthly saving of managed services.
+ */
+export function managedValue(
+  expected_monthly_hours: number,
+  hourly_rate: number,
+  monthly_fee: number,
+  covered_share?: number,
+  incident_reduction?: number,
+  disruption_cost_per_hour?: number,
+) {
+  return toExcelResult(() =>
+    model.managedValue({
+      expectedMonthlyHours: expected_monthly_hours,
+      hourlyRate: hourly_rate,
+      monthlyFee: monthly_fee,
+      coveredShare: covered_share,
+      incidentReduction: incident_reduction,
+      disruptionCostPerHour: disruption_cost_per_hour,
+    }),
+  );
+}
+
+/**
+ * Support hours per month at which managed services cost the same as hourly billing: F ÷ ((R + c) − (1 − q)·((1 − s)·R + c)). #N/A if managed services never pay off.
+ * @customfunction MANAGEDBREAKEVEN
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedbreakeven
+ * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
+ * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
+ * @param [covered_share] Share of support hours the fee covers, from 0 to 1; the rest is billed hourly. Default: 1.
+ * @param [incident_reduction] Share of support hours that proactive care avoids, from 0 to 1. Default: 0.
+ * @param [disruption_cost_per_hour] What an hour of IT problems costs the business in lost work, in money per hour. Default: 0.
+ * @returns {number} Break-even support hours per month.
+ */
+export function managedBreakEven(
+  monthly_fee: number,
+  hourly_rate: number,
+  covered_share?: number,
+  incident_reduction?: number,
+  disruption_cost_per_hour?: number,
+) {
+  return toExcelResult(() =>
+    model.managedBreakEven({
+      monthlyFee: monthly_fee,
+      hourlyRate: hourly_rate,
+      coveredShare: covered_share,
+      incidentReduction: incident_reduction,
+      disruptionCostPerHour: disruption_cost_per_hour,
+    }),
+  );
+}
+
+/**
+ * Billable hours for one ticket or the total over a range of tickets: each bills max(minimum, increment × ceiling(minutes ÷ increment)) × multiplier. Blank cells are ignored.
+ * @customfunction BILLEDHOURS
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#billedhours
+ * @param minutes_worked Minutes worked on one ticket, or a range with one ticket per cell. Each at least 0.
+ * @param [increment_minutes] Time is rounded up to a whole number of these minutes. Default: 15.
+ * @param [minimum_minutes] The least a ticket is billed, in minutes. Default: 0.
+ * @param [multiplier] Applied after rounding, e.g. 1.5 for after-hours work. Default: 1.
+ * @returns {number} Billable hours.
+ */
+export function billedHours(
+  minutes_worked: unknown[][],
+  increment_minutes?: number,
+  minimum_minutes?: number,
+  multiplier?: number,
+) {
+  return toExcelResult(() =>
+    model.billedHours({
+      minutesWorked: minutes_worked,
+      incrementMinutes: increment_minutes,
+      minimumMinutes: minimum_minutes,
+      multiplier,
+    }),
+  );
+}
+
+/**
+ * From past monthly support hours, spills two cells: the expected hours over the term (term × average month) and their variability ((standard deviation ÷ average) ÷ √term). Assumes months are independent.
+ * @customfunction TERMDEMAND
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#termdemand
+ * @param monthly_hours A range of past monthly support hours, at least 2 numbers. Blank cells are ignored.
+ * @param [term_months] Months in the term to forecast, e.g. a block's validity. Default: 12. At least 1.
+ * @returns {number[][]} Expected hours over the term, and their variability.
+ */
+export function termDemand(monthly_hours: unknown[][], term_months?: number) {
+  return toExcelTable(() => model.termDemand({ monthlyHours: monthly_hours, termMonths: term_months }));
+}
+
+/**
+ * For a block already bought: expected hours left unused when it expires, if use continues at the rate so far (hours used ÷ months elapsed). 0 once the block is used up.
+ * @customfunction EXPIRYFORECAST
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#expiryforecast
+ * @param hours_used Hours used from the block so far. At least 0.
+ * @param months_elapsed Months since the block was bought. Greater than 0 and at most term_months.
+ * @param block_hours Hours in the block. Must be greater than 0.
+ * @param term_months Months from purchase until unused hours expire. At least 1.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean). Default: 0.
+ * @returns {number} Expected unused hours at expiry.
+ */
+export function expiryForecast(
+  hours_used: number,
+  months_elapsed: number,
+  block_hours: number,
+  term_months: number,
+  monthly_variability?: number,
+) {
+  return toExcelResult(() =>
+    model.expiryForecast({
+      hoursUsed: hours_used,
+      monthsElapsed: months_elapsed,
+      blockHours: block_hours,
+      termMonths: term_months,
+      monthlyVariability: monthly_variability,
+    }),
+  );
+}
+
+/**
+ * Spills a table comparing hourly billing, the prepaid block and managed services over the block's term: expected cost, cost per support hour, 95th-percentile cost and saving against hourly. Costs include disruption.
+ * @customfunction COMPARE
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#compare
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
+ * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
+ * @param block_hours Hours in the prepaid block. Must be greater than 0.
+ * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
+ * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
+ * @param [overage_rate] Money per hour beyond the block. Default: hourly_rate.
+ * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation; TERMDEMAND gives it. Default: 0.
+ * @param [term_months] The block's validity in months: the period compared. Default: 12.
+ * @param [covered_share] Share of support hours the managed fee covers, from 0 to 1. Default: 1.
+ * @param [incident_reduction] Share of support hours managed care avoids, from 0 to 1. Default: 0.
+ * @param [disruption_cost_per_hour] Lost work per hour of IT problems, in money per hour, under every option. Default: 0.
+ * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 0.08. Default: 0.
+ * @returns {any[][]} A header row and one row per option.
+ */
+export function compare(
+  expected_monthly_hours: number,
+  hourly_rate: number,
+  block_hours: number,
+  block_price: number,
+  monthly_fee: number,
+  overage_rate?: number,
+  variability?: number,
+  term_months?: number,
+  covered_share?: number,
+  incident_reduction?: number,
+  disruption_cost_per_hour?: number,
+  annual_discount_rate?: number,
+) {
+  return toExcelTable(() =>
+    model.compareTable({
+      expectedMonthlyHours: expected_monthly_hours,
+      hourlyRate: hourly_rate,
+      blockHours: block_hours,
+      blockPrice: block_price,
+      monthlyFee: monthly_fee,
+      overageRate: overage_rate,
+      variability,
+      termMonths: term_months,
+      coveredShare: covered_share,
+      incidentReduction: incident_reduction,
+      disruptionCostPerHour: disruption_cost_per_hour,
+      annualDiscountRate: annual_discount_rate,
+    }),
+  );
+}
+
+/**
+ * One plain sentence naming the cheapest way to buy IT support over the block's term and the figures that decide it, with a warning when its 95th-percentile cost is much worse. Same arguments as COMPARE.
+ * @customfunction RECOMMEND
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#recommend
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
+ * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
+ * @param block_hours Hours in the prepaid block. Must be greater than 0.
+ * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
+ * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
+ * @param [overage_rate] Money per hour beyond the block. Default: hourly_rate.
+ * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation; TERMDEMAND gives it. Default: 0.
+ * @param [term_months] The block's validity in months: the period compared. Default: 12.
+ * @param [covered_share] Share of support hours the managed fee covers, from 0 to 1. Default: 1.
+ * @param [incident_reduction] Share of support hours managed care avoids, from 0 to 1. Default: 0.
+ * @param [disruption_cost_per_hour] Lost work per hour of IT problems, in money per hour, under every option. Default: 0.
+ * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 0.08. Default: 0.
+ * @returns {string} The recommendation.
+ */
+export function recommend(
+  expected_monthly_hours: number,
+  hourly_rate: number,
+  block_hours: number,
+  block_price: number,
+  monthly_fee: number,
+  overage_rate?: number,
+  variability?: number,
+  term_months?: number,
+  covered_share?: number,
+  incident_reduction?: number,
+  disruption_cost_per_hour?: number,
+  annual_discount_rate?: number,
+) {
+  return toExcelText(() =>
+    model.recommend({
+      expectedMonthlyHours: expected_monthly_hours,
+      hourlyRate: hourly_rate,
+      blockHours: block_hours,
+      blockPrice: block_price,
+      monthlyFee: monthly_fee,
+      overageRate: overage_rate,
+      variability,
+      termMonths: term_months,
+      coveredShare: covered_share,
+      incidentReduction: incident_reduction,
+      disruptionCostPerHour: disruption_cost_per_hour,
+      annualDiscountRate: annual_discount_rate,
+    }),
   );
 }

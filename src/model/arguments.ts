@@ -5,8 +5,10 @@ import { fail, succeed, type Outcome } from './outcome';
 /** What a caller may pass for each argument: Excel hands over anything, and `null` when omitted. */
 export type RawArguments<L extends LimitTable> = { readonly [K in keyof L]?: unknown };
 
-/** The checked arguments, with defaults filled in. */
-export type CheckedArguments<L extends LimitTable> = { readonly [K in keyof L]: number };
+/** The checked arguments, with defaults filled in: a number each, or the numbers of a range. */
+export type CheckedArguments<L extends LimitTable> = {
+  readonly [K in keyof L]: L[K] extends { readonly shape: 'range' } ? readonly number[] : number;
+};
 
 function invalid<T>(argument: string, message: string): Outcome<T> {
   return fail({ kind: 'invalidInput', argument, message });
@@ -30,6 +32,38 @@ export function checkValue(limit: ArgumentLimit, value: unknown): Outcome<number
   return succeed(value);
 }
 
+/** True for what Excel passes for an empty cell in a range. */
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * Checks a range argument: a 2D array from Excel (or a single number). Blank cells are ignored;
+ * every other cell must be a number within the limit. Positions in messages count from 1.
+ */
+export function checkRange(limit: ArgumentLimit, value: unknown): Outcome<readonly number[]> {
+  const name = limit.excelName;
+  const rows: readonly unknown[][] = Array.isArray(value)
+    ? value.map((row: unknown) => (Array.isArray(row) ? row : [row]))
+    : [[value]];
+  const numbers: number[] = [];
+  for (const [rowIndex, row] of rows.entries()) {
+    for (const [columnIndex, cell] of row.entries()) {
+      if (isBlank(cell)) continue;
+      const outcome = checkValue(limit, cell);
+      if (!outcome.ok) {
+        const where = rows.length === 1 && row.length === 1 ? '' : MESSAGES.inCell(rowIndex + 1, columnIndex + 1);
+        return invalid(name, `${outcome.problem.message}${where}`);
+      }
+      numbers.push(outcome.value);
+    }
+  }
+  if (limit.minCount !== undefined && numbers.length < limit.minCount) {
+    return invalid(name, MESSAGES.tooFewNumbers(name, limit.minCount, numbers.length));
+  }
+  return succeed(numbers);
+}
+
 /**
  * Checks every argument in the table's order (Excel's argument order), so the first
  * message names the leftmost bad argument. Omitted optional arguments (`null` or
@@ -39,14 +73,20 @@ export function checkArguments<L extends LimitTable>(
   limits: L,
   raw: RawArguments<L>,
 ): Outcome<CheckedArguments<L>> {
-  const checked: Record<string, number> = {};
+  const checked: Record<string, number | readonly number[]> = {};
   for (const key of Object.keys(limits)) {
     const limit = limits[key];
     const value = raw[key];
+    if (limit.shape === 'range') {
+      const range = checkRange(limit, value);
+      if (!range.ok) return range;
+      checked[key] = range.value;
+      continue;
+    }
     if (value === null || value === undefined) {
       if (!limit.optional) return invalid(limit.excelName, MESSAGES.required(limit.excelName));
       const fallback = limit.defaultFrom !== undefined ? checked[limit.defaultFrom] : limit.defaultValue;
-      if (fallback === undefined) throw new Error(`limit table for ${limit.excelName} has no default`);
+      if (typeof fallback !== 'number') throw new Error(`limit table for ${limit.excelName} has no default`);
       checked[key] = fallback;
       continue;
     }
@@ -54,5 +94,5 @@ export function checkArguments<L extends LimitTable>(
     if (!outcome.ok) return outcome;
     checked[key] = outcome.value;
   }
-  return succeed(checked as CheckedArguments<L>);
+  return succeed(checked as unknown as CheckedArguments<L>);
 }

@@ -101,3 +101,47 @@ export function unusedHoursDecline(demand: Demand, blockHours: number): number {
   if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
   return lowerRegularized(standard.shape + 1, standard.x);
 }
+
+/** Halving or doubling steps allowed while bracketing a quantile: enough to span every double. */
+const MAX_BRACKET_STEPS = 2100;
+
+/**
+ * The standard gamma quantile: the x with P(shape, x) = probability. P rises monotonically in x,
+ * so we bracket the answer within a factor of 2 around the mean (= shape), then bisect to full
+ * precision. This inverts the same incomplete gamma the rest of the model uses.
+ */
+function standardGammaQuantile(shape: number, probability: number): number {
+  let low = shape;
+  let high = shape;
+  for (let step = 0; step < MAX_BRACKET_STEPS && lowerRegularized(shape, low) >= probability; step += 1) {
+    high = low;
+    low /= 2;
+  }
+  for (let step = 0; step < MAX_BRACKET_STEPS && lowerRegularized(shape, high) < probability; step += 1) {
+    low = high;
+    high *= 2;
+  }
+  for (let step = 0; step < 200; step += 1) {
+    const mid = low + (high - low) / 2;
+    if (mid <= low || mid >= high) break;
+    if (lowerRegularized(shape, mid) < probability) low = mid;
+    else high = mid;
+  }
+  return high;
+}
+
+/**
+ * The hours that demand stays at or below with the given probability (0 < probability < 1):
+ * the gamma quantile θ · P⁻¹(k, probability). With no variability it is the expected hours.
+ *
+ * @example
+ * demandQuantile({ expectedHours: 18, variability: 0.5 }, 0.95)
+ * //=> 34.8915 (approximately)
+ */
+export function demandQuantile(demand: Demand, probability: number): number {
+  const { expectedHours, variability } = demand;
+  if (variability === 0 || expectedHours === 0) return expectedHours;
+  const shape = 1 / (variability * variability);
+  if (!Number.isFinite(shape)) return expectedHours;
+  return (expectedHours / shape) * standardGammaQuantile(shape, probability);
+}

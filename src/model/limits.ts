@@ -21,6 +21,10 @@ export interface ArgumentLimit {
   readonly defaultValue?: number;
   /** The key of an earlier argument whose value is used when this one is omitted. */
   readonly defaultFrom?: string;
+  /** 'range' for an argument that takes a cell range (or one number); its blanks are ignored. */
+  readonly shape?: 'range';
+  /** For a range: the fewest numbers it must hold. */
+  readonly minCount?: number;
 }
 
 export type LimitTable = Readonly<Record<string, ArgumentLimit>>;
@@ -76,3 +80,94 @@ export const EFFECTIVERATE_LIMITS = { hoursUsed, hourlyRate, blockHours, blockPr
 
 /** Shared by UNUSEDHOURS, OVERAGEHOURS and FORFEITRISK. */
 export const DEMAND_LIMITS = { expectedHours, blockHours, variability } as const;
+
+const expectedMonthlyHours: ArgumentLimit = { excelName: 'expected_monthly_hours', unit: 'hours per month', atLeast: 0 };
+const monthlyFee: ArgumentLimit = { excelName: 'monthly_fee', unit: 'money per month', greaterThan: 0 };
+const coveredShare: ArgumentLimit = {
+  excelName: 'covered_share',
+  unit: 'share of support hours, 0 to 1',
+  atLeast: 0,
+  atMost: 1,
+  optional: true,
+  defaultValue: 1,
+};
+const incidentReduction: ArgumentLimit = {
+  excelName: 'incident_reduction',
+  unit: 'share of support hours avoided, 0 to 1',
+  atLeast: 0,
+  atMost: 1,
+  optional: true,
+  defaultValue: 0,
+};
+const disruptionCostPerHour: ArgumentLimit = {
+  excelName: 'disruption_cost_per_hour',
+  unit: 'money per hour of IT problems',
+  atLeast: 0,
+  optional: true,
+  defaultValue: 0,
+};
+
+export const MANAGEDVALUE_LIMITS = {
+  expectedMonthlyHours,
+  hourlyRate,
+  monthlyFee,
+  coveredShare,
+  incidentReduction,
+  disruptionCostPerHour,
+} as const;
+
+export const MANAGEDBREAKEVEN_LIMITS = {
+  monthlyFee,
+  hourlyRate,
+  coveredShare,
+  incidentReduction,
+  disruptionCostPerHour,
+} as const;
+
+export const BILLEDHOURS_LIMITS = {
+  minutesWorked: { excelName: 'minutes_worked', unit: 'minutes per ticket', atLeast: 0, shape: 'range' },
+  incrementMinutes: {
+    excelName: 'increment_minutes',
+    unit: 'minutes',
+    greaterThan: 0,
+    optional: true,
+    defaultValue: 15,
+  },
+  minimumMinutes: { excelName: 'minimum_minutes', unit: 'minutes', atLeast: 0, optional: true, defaultValue: 0 },
+  multiplier: { excelName: 'multiplier', unit: 'times', greaterThan: 0, optional: true, defaultValue: 1 },
+} as const;
+
+export const TERMDEMAND_LIMITS = {
+  monthlyHours: { excelName: 'monthly_hours', unit: 'hours per month', atLeast: 0, shape: 'range', minCount: 2 },
+  termMonths,
+} as const;
+
+export const EXPIRYFORECAST_LIMITS = {
+  hoursUsed,
+  monthsElapsed: { excelName: 'months_elapsed', unit: 'months', greaterThan: 0 },
+  blockHours,
+  termMonths: { excelName: 'term_months', unit: 'months', atLeast: 1 },
+  monthlyVariability: {
+    excelName: 'monthly_variability',
+    unit: 'coefficient of variation of monthly hours',
+    atLeast: 0,
+    optional: true,
+    defaultValue: 0,
+  },
+} as const;
+
+/** Shared by COMPARE and RECOMMEND: the three options over one block term. */
+export const COMPARE_LIMITS = {
+  expectedMonthlyHours,
+  hourlyRate,
+  blockHours,
+  blockPrice,
+  monthlyFee,
+  overageRate,
+  variability,
+  termMonths,
+  coveredShare,
+  incidentReduction,
+  disruptionCostPerHour,
+  annualDiscountRate,
+} as const;

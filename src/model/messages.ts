@@ -23,6 +23,16 @@ export const MESSAGES = {
   atMost: (name: string, limit: number, value: number) => `${name} must be at most ${limit} (got ${value})`,
   blockNeverPaysOff: () =>
     'the block never pays off: at every level of use it costs at least as much as paying hourly',
+  inCell: (row: number, column: number) => ` in row ${row}, column ${column}`,
+  tooFewNumbers: (name: string, count: number, got: number) =>
+    `${name} must contain at least ${count} numbers (got ${got}; blank cells are ignored)`,
+  atMostArgument: (name: string, other: string, limit: number, value: number) =>
+    `${name} must be at most ${other} (${limit}) (got ${value})`,
+  averageMustBePositive: (name: string) =>
+    `${name} must average more than 0 hours, or variability is undefined`,
+  managedNeverPaysOff: () =>
+    'managed services never pay off: with covered_share and incident_reduction both 0 they save nothing per support hour',
+  noSupportHours: () => 'no support hours are expected, so there is no cost per hour',
   resultTooLarge: () => 'the result is too large to show as a number; check the size of the inputs',
   noHoursUsed: () => 'hours_used is 0, so there is no cost per hour used',
 } as const;

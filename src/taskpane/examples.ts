@@ -1,12 +1,27 @@
-import { blockValue, breakEvenValue, effectiveRateValue, forfeitRisk, overageHours, unusedHours, type Outcome } from '../model';
+import {
+  billedHours,
+  blockValue,
+  breakEvenValue,
+  effectiveRateValue,
+  expiryForecast,
+  forfeitRisk,
+  managedBreakEven,
+  managedValue,
+  mapOutcome,
+  overageHours,
+  recommend,
+  termDemand,
+  unusedHours,
+  type Outcome,
+} from '../model';
 
 /** One worked example per ITCOST function, computed by the model so the pane never shows a stale figure. */
 export interface FunctionExample {
   readonly name: string;
   readonly formula: string;
   readonly meaning: string;
-  readonly result: Outcome<number>;
-  readonly format: 'hours' | 'money' | 'percent';
+  readonly result: Outcome<number | string>;
+  readonly format: 'hours' | 'money' | 'percent' | 'text';
 }
 
 export function functionExamples(): readonly FunctionExample[] {
@@ -54,6 +69,48 @@ export function functionExamples(): readonly FunctionExample[] {
       meaning: 'chance that some prepaid hours expire unused',
       result: forfeitRisk(demand),
       format: 'percent',
+    },
+    {
+      name: 'MANAGEDVALUE',
+      formula: '=ITCOST.MANAGEDVALUE(2, 185, 3000)',
+      meaning: 'monthly saving of a 3,000 managed plan when you need 2 hours a month (negative: hourly is cheaper)',
+      result: managedValue({ expectedMonthlyHours: 2, hourlyRate: 185, monthlyFee: 3000 }),
+      format: 'money',
+    },
+    {
+      name: 'MANAGEDBREAKEVEN',
+      formula: '=ITCOST.MANAGEDBREAKEVEN(3000, 185)',
+      meaning: 'support hours a month at which that plan costs the same as hourly billing',
+      result: managedBreakEven({ monthlyFee: 3000, hourlyRate: 185 }),
+      format: 'hours',
+    },
+    {
+      name: 'BILLEDHOURS',
+      formula: '=ITCOST.BILLEDHOURS(A2:A4, 15, 30)',
+      meaning: 'billable hours for tickets of 10, 45 and 61 minutes, in 15-minute steps with a 30-minute minimum',
+      result: billedHours({ minutesWorked: [[10], [45], [61]], incrementMinutes: 15, minimumMinutes: 30 }),
+      format: 'hours',
+    },
+    {
+      name: 'TERMDEMAND',
+      formula: '=ITCOST.TERMDEMAND(B2:B7)',
+      meaning: 'expected hours over 12 months from six months of history (spills the variability beside it)',
+      result: mapOutcome(termDemand({ monthlyHours: [[10], [14], [12], [8], [16], [12]] }), (row) => row[0][0]),
+      format: 'hours',
+    },
+    {
+      name: 'EXPIRYFORECAST',
+      formula: '=ITCOST.EXPIRYFORECAST(6, 6, 20, 12)',
+      meaning: 'hours of a 20-hour block likely to expire unused after 6 hours in 6 months',
+      result: expiryForecast({ hoursUsed: 6, monthsElapsed: 6, blockHours: 20, termMonths: 12 }),
+      format: 'hours',
+    },
+    {
+      name: 'RECOMMEND',
+      formula: '=ITCOST.RECOMMEND(2, 185, 20, 3400, 3000, , 0.2)',
+      meaning: 'the cheapest option and why (COMPARE, with the same arguments, spills the figures)',
+      result: recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000, variability: 0.2 }),
+      format: 'text',
     },
   ];
 }

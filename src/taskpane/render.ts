@@ -8,7 +8,9 @@ const formatters = {
 
 function formatResult(example: FunctionExample): string {
   if (!example.result.ok) return example.result.problem.message;
-  const text = formatters[example.format].format(example.result.value);
+  const value = example.result.value;
+  if (typeof value === 'string' || example.format === 'text') return String(value);
+  const text = formatters[example.format].format(value);
   return example.format === 'hours' ? `${text} h` : text;
 }
 

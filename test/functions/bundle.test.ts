@@ -79,4 +79,64 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expectExcelError(fn('BREAKEVEN')(100, 20, 2100), '#N/A', 'never pays off');
     expectExcelError(fn('EFFECTIVERATE')(0, 100, 20, 1800), '#N/A', 'hours_used');
   });
+
+  it('gives the issue 3 worked example: MANAGEDVALUE(2, 185, 3000) and MANAGEDBREAKEVEN(3000, 185)', () => {
+    expect(fn('MANAGEDVALUE')(2, 185, 3000, null, null, null)).toBe(-2630);
+    expectClose(fn('MANAGEDBREAKEVEN')(3000, 185), 3000 / 185);
+  });
+
+  it('matches the reference table for the decision functions', () => {
+    for (const c of reference.managed) {
+      expectClose(fn('MANAGEDVALUE')(c.expectedMonthlyHours, c.hourlyRate, c.monthlyFee, c.coveredShare, c.incidentReduction, c.disruptionCostPerHour), c.managedValue, c.monthlyFee);
+    }
+    for (const c of reference.billedHours) {
+      expectClose(fn('BILLEDHOURS')(c.minutesWorked.map((m) => [m]), c.incrementMinutes, c.minimumMinutes, c.multiplier), c.billedHours);
+    }
+    for (const c of reference.termDemand) {
+      const spill = fn('TERMDEMAND')([c.monthlyHours], c.termMonths) as number[][];
+      expect(spill).toHaveLength(1);
+      expectClose(spill[0][0], c.expectedHours);
+      expectClose(spill[0][1], c.variability, 1);
+    }
+    for (const c of reference.expiryForecast) {
+      expectClose(fn('EXPIRYFORECAST')(c.hoursUsed, c.monthsElapsed, c.blockHours, c.termMonths, c.monthlyVariability), c.expiryForecast, c.blockHours);
+    }
+    for (const c of reference.compare) {
+      const a = c.arguments as Record<string, number | undefined>;
+      const table = fn('COMPARE')(a.m, a.R, a.H, a.price, a.F, a.o ?? null, a.cv ?? null, a.T ?? null, a.s ?? null, a.q ?? null, a.c ?? null, a.rate ?? null) as unknown[][];
+      expect(table).toHaveLength(4);
+      c.rows.forEach((row, index) => {
+        expect(table[index + 1][0]).toBe(row[0]);
+        expectClose(table[index + 1][1], row[1] as number, (a.price as number) + (a.F as number) * 24);
+        if (row[2] === null) expectExcelError(table[index + 1][2], '#N/A', 'no support hours');
+        else expectClose(table[index + 1][2], row[2] as number);
+      });
+    }
+  });
+
+  it('accepts a single number where a range is expected, and ignores blank cells in a range', () => {
+    expect(fn('BILLEDHOURS')(45)).toBe(0.75);
+    expect(fn('BILLEDHOURS')([[45]])).toBe(0.75);
+    expect(fn('BILLEDHOURS')([[10, ''], [null, 45]], 15, 30)).toBe(1.25);
+  });
+
+  it('returns RECOMMEND as one sentence of text', () => {
+    const sentence = fn('RECOMMEND')(2, 185, 20, 3400, 3000);
+    expect(typeof sentence).toBe('string');
+    expect(sentence).toMatch(/^Buy the prepaid block: .*\.$/);
+  });
+
+  it('returns #VALUE! naming the argument for bad decision inputs', () => {
+    expectExcelError(fn('MANAGEDVALUE')(2, 185, 3000, 1.5), '#VALUE!', 'covered_share must be at most 1');
+    expectExcelError(fn('MANAGEDBREAKEVEN')(3000, 185, 0.5, -0.1), '#VALUE!', 'incident_reduction');
+    expectExcelError(fn('BILLEDHOURS')([[30], [-5]]), '#VALUE!', 'minutes_worked must be at least 0');
+    expectExcelError(fn('TERMDEMAND')([[12]]), '#VALUE!', 'monthly_hours must contain at least 2 numbers');
+    expectExcelError(fn('EXPIRYFORECAST')(5, 0, 20, 12), '#VALUE!', 'months_elapsed must be greater than 0');
+    expectExcelError(fn('COMPARE')(2, 185, 20, 3400, 3000, null, null, null, 2), '#VALUE!', 'covered_share');
+    expectExcelError(fn('RECOMMEND')(2, 185, 20, 'x', 3000), '#VALUE!', 'block_price');
+  });
+
+  it('returns #N/A when managed services never pay off', () => {
+    expectExcelError(fn('MANAGEDBREAKEVEN')(3000, 185, 0, 0), '#N/A', 'never pay off');
+  });
 });

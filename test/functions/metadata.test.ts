@@ -1,8 +1,21 @@
-import { BLOCKVALUE_LIMITS, BREAKEVEN_LIMITS, DEMAND_LIMITS, EFFECTIVERATE_LIMITS, type LimitTable } from '../../src/model';
+import {
+  BILLEDHOURS_LIMITS,
+  BLOCKVALUE_LIMITS,
+  BREAKEVEN_LIMITS,
+  COMPARE_LIMITS,
+  DEMAND_LIMITS,
+  EFFECTIVERATE_LIMITS,
+  EXPIRYFORECAST_LIMITS,
+  MANAGEDBREAKEVEN_LIMITS,
+  MANAGEDVALUE_LIMITS,
+  TERMDEMAND_LIMITS,
+  type LimitTable,
+} from '../../src/model';
 import { readDist } from '../support/dist';
 
 interface ParameterMetadata {
   name: string;
+  dimensionality?: string;
   description?: string;
   type?: string;
   optional?: boolean;
@@ -27,10 +40,24 @@ const SIGNATURES: Array<[string, string[], LimitTable]> = [
   ['UNUSEDHOURS', ['expected_hours', 'block_hours', '[variability]'], DEMAND_LIMITS],
   ['OVERAGEHOURS', ['expected_hours', 'block_hours', '[variability]'], DEMAND_LIMITS],
   ['FORFEITRISK', ['expected_hours', 'block_hours', '[variability]'], DEMAND_LIMITS],
+  ['MANAGEDVALUE', ['expected_monthly_hours', 'hourly_rate', 'monthly_fee', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]'], MANAGEDVALUE_LIMITS],
+  ['MANAGEDBREAKEVEN', ['monthly_fee', 'hourly_rate', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]'], MANAGEDBREAKEVEN_LIMITS],
+  ['BILLEDHOURS', ['minutes_worked', '[increment_minutes]', '[minimum_minutes]', '[multiplier]'], BILLEDHOURS_LIMITS],
+  ['TERMDEMAND', ['monthly_hours', '[term_months]'], TERMDEMAND_LIMITS],
+  ['EXPIRYFORECAST', ['hours_used', 'months_elapsed', 'block_hours', 'term_months', '[monthly_variability]'], EXPIRYFORECAST_LIMITS],
+  ['COMPARE', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
+  ['RECOMMEND', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
 ];
 
+// What each function returns to the grid.
+const RESULTS: Record<string, { type?: string; dimensionality?: string }> = {
+  TERMDEMAND: { type: 'number', dimensionality: 'matrix' },
+  COMPARE: { dimensionality: 'matrix' },
+  RECOMMEND: { type: 'string' },
+};
+
 describe('dist/functions.json', () => {
-  it('declares exactly the six core functions', () => {
+  it('declares exactly the thirteen ITCOST functions', () => {
     expect([...byId.keys()].sort()).toEqual(SIGNATURES.map(([id]) => id).sort());
   });
 
@@ -40,7 +67,15 @@ describe('dist/functions.json', () => {
     expect(declared).toEqual(signature);
     expect(fn.parameters.map((p) => p.name)).toEqual(Object.values(limits).map((limit) => limit.excelName));
     expect(fn.parameters.map((p) => Boolean(p.optional))).toEqual(Object.values(limits).map((limit) => Boolean(limit.optional)));
-    for (const parameter of fn.parameters) expect(parameter.type).toBe('number');
+    // A range argument takes any cell values (blank cells arrive as empty values); the rest are numbers.
+    fn.parameters.forEach((parameter, index) => {
+      const isRange = Object.values(limits)[index].shape === 'range';
+      expect({ name: parameter.name, type: parameter.type, dimensionality: parameter.dimensionality }).toEqual({
+        name: parameter.name,
+        type: isRange ? 'any' : 'number',
+        dimensionality: isRange ? 'matrix' : undefined,
+      });
+    });
   });
 
   it.each(SIGNATURES)('%s has a description, a help URL and a described number result', (id) => {
@@ -48,7 +83,7 @@ describe('dist/functions.json', () => {
     expect(fn.name).toBe(id);
     expect(fn.description?.length).toBeGreaterThan(30);
     expect(fn.helpUrl).toMatch(new RegExp(`^https://.+README\\.md#${id.toLowerCase()}$`));
-    expect(fn.result.type).toBe('number');
+    expect(fn.result).toEqual(RESULTS[id] ?? { type: 'number' });
     for (const parameter of fn.parameters) expect(parameter.description?.length).toBeGreaterThan(15);
   });
 

@@ -1,5 +1,21 @@
 import fc from 'fast-check';
 import {
+  BILLEDHOURS_LIMITS,
+  COMPARE_LIMITS,
+  EXPIRYFORECAST_LIMITS,
+  MANAGEDBREAKEVEN_LIMITS,
+  MANAGEDVALUE_LIMITS,
+  TERMDEMAND_LIMITS,
+  billedHours,
+  compare,
+  compareTable,
+  expiryForecast,
+  managedBreakEven,
+  managedValue,
+  monthlyArrearsFactor,
+  recommend,
+  termDemand,
+  type ArgumentLimit,
   BLOCKVALUE_LIMITS,
   BREAKEVEN_LIMITS,
   DEMAND_LIMITS,
@@ -99,6 +115,96 @@ describe('invariants of the block model', () => {
   });
 });
 
+describe('invariants of managed services, billing rules and history', () => {
+  const share = fc.double({ min: 0, max: 1, noNaN: true });
+
+  it('MANAGEDVALUE is 0 at MANAGEDBREAKEVEN', () => {
+    fc.assert(
+      fc.property(money, rate, share, share, fc.double({ min: 0, max: 1e4, noNaN: true }), (monthlyFee, hourlyRate, coveredShare, incidentReduction, disruptionCostPerHour) => {
+        const terms = { monthlyFee, hourlyRate, coveredShare, incidentReduction, disruptionCostPerHour };
+        const breakEvenOutcome = managedBreakEven(terms);
+        if (!breakEvenOutcome.ok) {
+          // Never pays off (nothing covered, nothing prevented), or so little saved per hour that F / D overflows.
+          expect(breakEvenOutcome.problem.message).toMatch(/never pay off|too large/);
+          return;
+        }
+        const value = managedValue({ ...terms, expectedMonthlyHours: breakEvenOutcome.value });
+        if (!value.ok) throw new Error(value.problem.message);
+        expect(Math.abs(value.value)).toBeLessThanOrEqual(1e-9 * monthlyFee);
+      }),
+      runs(2000),
+    );
+  });
+
+  it('BILLEDHOURS never falls as minutes rise', () => {
+    const minutes = fc.double({ min: 0, max: 1e5, noNaN: true });
+    fc.assert(
+      fc.property(minutes, minutes, fc.double({ min: 0.01, max: 120, noNaN: true }), fc.double({ min: 0, max: 120, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true }), (a, b, incrementMinutes, minimumMinutes, multiplier) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const bill = (m: number) => {
+          const outcome = billedHours({ minutesWorked: m, incrementMinutes, minimumMinutes, multiplier });
+          if (!outcome.ok) throw new Error(outcome.problem.message);
+          return outcome.value;
+        };
+        expect(bill(high)).toBeGreaterThanOrEqual(bill(low));
+      }),
+      runs(3000),
+    );
+  });
+
+  it('TERMDEMAND of a constant series has variability 0 and expects term × that value', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e6, noNaN: true }), fc.integer({ min: 2, max: 36 }), fc.integer({ min: 1, max: 60 }), (hours, months, termMonths) => {
+        const outcome = termDemand({ monthlyHours: Array.from({ length: months }, () => [hours]), termMonths });
+        if (!outcome.ok) throw new Error(outcome.problem.message);
+        expect(outcome.value).toEqual([[termMonths * hours, 0]]);
+      }),
+      runs(1000),
+    );
+  });
+
+  it('the COMPARE rows agree with BLOCKVALUE and MANAGEDVALUE', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 500, noNaN: true }), rate, positiveHours, money, money, fc.option(rate, { nil: null }), variability,
+        fc.double({ min: 1, max: 60, noNaN: true }), share, share, fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (expectedMonthlyHours, hourlyRate, blockHours, blockPrice, monthlyFee, overageRate, cv, termMonths, coveredShare, incidentReduction, disruptionCostPerHour, annualDiscountRate) => {
+          const inputs = { expectedMonthlyHours, hourlyRate, blockHours, blockPrice, monthlyFee, overageRate, variability: cv, termMonths, coveredShare, incidentReduction, disruptionCostPerHour, annualDiscountRate };
+          const comparison = compare(inputs);
+          if (!comparison.ok) throw new Error(comparison.problem.message);
+          const block = blockValue({ ...inputs, expectedHours: expectedMonthlyHours * termMonths });
+          const managed = managedValue(inputs);
+          if (!block.ok || !managed.ok) throw new Error('expected values');
+          const { hourly } = comparison.value;
+          const scale = Math.max(1, hourly.expectedCost, comparison.value.block.expectedCost, comparison.value.managed.expectedCost);
+          expect(Math.abs(comparison.value.block.savingVsHourly - block.value)).toBeLessThanOrEqual(1e-9 * scale);
+          const managedOverTerm = managed.value * termMonths * monthlyArrearsFactor(termMonths, annualDiscountRate);
+          expect(Math.abs(comparison.value.managed.savingVsHourly - managedOverTerm)).toBeLessThanOrEqual(1e-9 * scale);
+          for (const option of [hourly, comparison.value.block, comparison.value.managed]) {
+            expect(option.percentile95Cost).toBeGreaterThanOrEqual(0);
+            expect(Number.isFinite(option.expectedCost)).toBe(true);
+          }
+          const sentence = recommend(inputs);
+          expect(sentence.ok && sentence.value.length > 40).toBe(true);
+        },
+      ),
+      runs(300),
+    );
+  });
+
+  it('EXPIRYFORECAST never forecasts more unused hours than are left, nor fewer than 0', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e4, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), positiveHours, fc.double({ min: 1, max: 120, noNaN: true }), variability, (hoursUsed, elapsedShare, blockHours, termMonths, monthlyVariability) => {
+        const outcome = expiryForecast({ hoursUsed, monthsElapsed: elapsedShare * termMonths, blockHours, termMonths, monthlyVariability });
+        if (!outcome.ok) throw new Error(outcome.problem.message);
+        expect(outcome.value).toBeGreaterThanOrEqual(0);
+        expect(outcome.value).toBeLessThanOrEqual(Math.max(0, blockHours - hoursUsed) * (1 + 1e-12));
+      }),
+      runs(2000),
+    );
+  });
+});
+
 describe('every invalid input is refused with a message that names the argument', () => {
   const badValues = fc.oneof(
     fc.constant(Number.NaN),
@@ -110,8 +216,22 @@ describe('every invalid input is refused with a message that names the argument'
     fc.constant([[1, 2]]),
     fc.constant({}),
   );
-  const valid: Record<string, number> = {
+  const valid: Record<string, unknown> = {
     expectedHours: 18, hoursUsed: 15, hourlyRate: 100, blockHours: 20, blockPrice: 1800, overageRate: 90, variability: 0.5, termMonths: 12, annualDiscountRate: 0.05,
+    expectedMonthlyHours: 2, monthlyFee: 3000, coveredShare: 0.8, incidentReduction: 0.2, disruptionCostPerHour: 40,
+    minutesWorked: [[45], [20]], incrementMinutes: 15, minimumMinutes: 30, multiplier: 1.5, monthlyHours: [[10], [14], [12]],
+    monthsElapsed: 6, monthlyVariability: 0.4,
+  };
+  /** Values that break a given limit: out of its bounds, the wrong type, or missing when required. */
+  const badValuesFor = (limit: ArgumentLimit) => {
+    const options = [badValues];
+    if (limit.greaterThan !== undefined) options.push(fc.double({ min: -1e12, max: limit.greaterThan, noNaN: true }));
+    if (limit.atLeast !== undefined) options.push(fc.double({ min: -1e12, max: limit.atLeast - 1e-9, noNaN: true }));
+    if (limit.atMost !== undefined) options.push(fc.double({ min: limit.atMost + 1e-9, max: 1e12, noNaN: true }));
+    if (!limit.optional && limit.shape !== 'range') options.push(fc.constant(null));
+    const bad = fc.oneof(...options);
+    // A range argument takes arrays: a bad value is a bad cell inside one.
+    return limit.shape === 'range' ? bad.filter((v) => v !== null && v !== '' && !Array.isArray(v)).map((v) => [[1], [v], [2]]) : bad;
   };
   const cases: Array<[string, LimitTable, (raw: Record<string, unknown>) => Outcome<unknown>]> = [
     ['BREAKEVEN', BREAKEVEN_LIMITS, breakEven],
@@ -120,12 +240,19 @@ describe('every invalid input is refused with a message that names the argument'
     ['UNUSEDHOURS', DEMAND_LIMITS, unusedHours],
     ['OVERAGEHOURS', DEMAND_LIMITS, overageHours],
     ['FORFEITRISK', DEMAND_LIMITS, forfeitRisk],
+    ['MANAGEDVALUE', MANAGEDVALUE_LIMITS, managedValue],
+    ['MANAGEDBREAKEVEN', MANAGEDBREAKEVEN_LIMITS, managedBreakEven],
+    ['BILLEDHOURS', BILLEDHOURS_LIMITS, billedHours],
+    ['TERMDEMAND', TERMDEMAND_LIMITS, termDemand],
+    ['EXPIRYFORECAST', EXPIRYFORECAST_LIMITS, expiryForecast],
+    ['COMPARE', COMPARE_LIMITS, compareTable],
+    ['RECOMMEND', COMPARE_LIMITS, recommend],
   ];
 
   it.each(cases)('%s', (_name, limits, call) => {
     const keys = Object.keys(limits);
     fc.assert(
-      fc.property(fc.constantFrom(...keys), badValues, (key, bad) => {
+      fc.property(fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), badValuesFor(limits[key]))), ([key, bad]) => {
         const raw = Object.fromEntries(keys.map((k) => [k, valid[k]]));
         raw[key] = bad;
         const outcome = call(raw);

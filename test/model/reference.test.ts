@@ -1,5 +1,17 @@
 import reference from '../reference/reference.json';
-import { blockValue, breakEven, forfeitRisk, overageHours, unusedHours } from '../../src/model';
+import {
+  billedHours,
+  blockValue,
+  breakEven,
+  compareTable,
+  expiryForecast,
+  forfeitRisk,
+  managedBreakEven,
+  managedValue,
+  overageHours,
+  termDemand,
+  unusedHours,
+} from '../../src/model';
 
 /**
  * reference.json comes from test/reference/generate.py: the same conventions computed
@@ -48,4 +60,53 @@ describe('the model against the mpmath reference table', () => {
       }
     },
   );
+
+  it.each(reference.managed.map((c) => [c.expectedMonthlyHours, c.monthlyFee, c.coveredShare, c.incidentReduction, c.disruptionCostPerHour, c] as const))(
+    'managed value and break-even for %p hours a month, fee %p, covered %p, reduction %p, disruption %p',
+    (_h, _f, _s, _q, _c, c) => {
+      expectClose(unwrap(managedValue(c)), c.managedValue, c.monthlyFee);
+      const breakEvenOutcome = managedBreakEven(c);
+      if (c.managedBreakEven === null) expect(breakEvenOutcome.ok).toBe(false);
+      else expectClose(unwrap(breakEvenOutcome), c.managedBreakEven);
+    },
+  );
+
+  it.each(reference.billedHours.map((c) => [c.minutesWorked, c.incrementMinutes, c.minimumMinutes, c.multiplier, c] as const))(
+    'billed hours for tickets of %p minutes in %p-minute increments, minimum %p, multiplier %p',
+    (_m, _i, _min, _x, c) => {
+      expectClose(unwrap(billedHours({ ...c, minutesWorked: c.minutesWorked.map((m) => [m]) })), c.billedHours);
+    },
+  );
+
+  it.each(reference.termDemand.map((c) => [c.monthlyHours, c.termMonths, c] as const))('term demand from %p over %p months', (_h, _t, c) => {
+    const [[expected, variability]] = unwrap(termDemand({ monthlyHours: [c.monthlyHours], termMonths: c.termMonths }));
+    expectClose(expected, c.expectedHours);
+    expectClose(variability, c.variability, 1);
+  });
+
+  it.each(reference.expiryForecast.map((c) => [c.hoursUsed, c.monthsElapsed, c.blockHours, c.termMonths, c.monthlyVariability, c] as const))(
+    'expiry forecast after %p hours in %p months of a %p-hour, %p-month block, monthly variability %p',
+    (_u, _e, _h, _t, _v, c) => {
+      expectClose(unwrap(expiryForecast(c)), c.expiryForecast, c.blockHours);
+    },
+  );
+
+  it.each(reference.compare.map((c) => [JSON.stringify(c.arguments), c] as const))('COMPARE table for %s', (_label, c) => {
+    const a = c.arguments as Record<string, number | undefined>;
+    const table = unwrap(
+      compareTable({
+        expectedMonthlyHours: a.m, hourlyRate: a.R, blockHours: a.H, blockPrice: a.price, monthlyFee: a.F, overageRate: a.o,
+        variability: a.cv, termMonths: a.T, coveredShare: a.s, incidentReduction: a.q, disruptionCostPerHour: a.c, annualDiscountRate: a.rate,
+      }),
+    );
+    expect(table[0]).toEqual(['Option', 'Expected cost', 'Cost per support hour', '95th percentile cost', 'Saving vs hourly']);
+    const scale = (a.price as number) + (a.F as number) * 24;
+    c.rows.forEach((expectedRow, index) => {
+      const row = table[index + 1];
+      expect(row[0]).toBe(expectedRow[0]);
+      for (const column of [1, 3, 4]) expectClose(row[column] as number, expectedRow[column] as number, scale);
+      if (expectedRow[2] === null) expect(row[2]).toEqual({ kind: 'noAnswer', message: expect.any(String) });
+      else expectClose(row[2] as number, expectedRow[2] as number);
+    });
+  });
 });

@@ -1,4 +1,5 @@
-"""Generates reference.json: ITCOST model results computed independently with mpmath at 50 digits.
+"""Generates reference.json: ITCOST model results computed independently with mpmath at 50 digits
+(and exact decimal arithmetic for billing rules).
 
 Run from the project root:  python3 test/reference/generate.py
 The TypeScript model must match these values to 1e-9 relative (see test/model/reference.test.ts).
@@ -72,6 +73,85 @@ def f(v):
     return None if v is None else float(v)
 
 
+def managed_value(h, R, F, s=1, q=0, c=0):
+    h, R, F, s, q, c = (mp.mpf(v) for v in (h, R, F, s, q, c))
+    return h * (R + c) - (F + h * (1 - q) * ((1 - s) * R + c))
+
+
+def managed_break_even(F, R, s=1, q=0, c=0):
+    F, R, s, q, c = (mp.mpf(v) for v in (F, R, s, q, c))
+    per_hour = (R + c) - (1 - q) * ((1 - s) * R + c)
+    return None if per_hour <= 0 else F / per_hour
+
+
+def billed_hours(minutes, increment=15, minimum=0, multiplier=1):
+    """Exact decimal arithmetic for ceil(minutes / increment), with the documented guard: a ratio
+    within 1e-9 (relative) of a whole number counts as that number, so 30.000000000000004 minutes
+    (0.1*3*100 in floating point) in 10-minute increments is 3 increments, not 4."""
+    from decimal import Decimal
+    from math import ceil
+    total = Decimal(0)
+    for m in minutes:
+        m, inc = Decimal(repr(m)), Decimal(repr(increment))
+        ratio = m / inc
+        nearest = ratio.to_integral_value()
+        count = nearest if abs(ratio - nearest) <= Decimal("1e-9") * max(1, nearest) else ceil(ratio)
+        total += max(Decimal(repr(minimum)), inc * count) * Decimal(repr(multiplier))
+    return total / 60
+
+
+def term_demand(history, term=12):
+    import statistics
+    values = [mp.mpf(v) for v in history]
+    mean = sum(values) / len(values)
+    sd = mp.sqrt(sum((v - mean) ** 2 for v in values) / (len(values) - 1))
+    return term * mean, sd / mean / mp.sqrt(term)
+
+
+def expiry_forecast(used, elapsed, H, term, monthly_cv=0):
+    used, elapsed, H, term, monthly_cv = (mp.mpf(v) for v in (used, elapsed, H, term, monthly_cv))
+    left = H - used
+    if left <= 0:
+        return mp.mpf(0)
+    remaining = term - elapsed
+    if remaining == 0:
+        return left
+    m = used / elapsed * remaining
+    cv = monthly_cv / mp.sqrt(remaining)
+    return demand(m, left, cv)[0]
+
+
+def quantile(m, cv, p):
+    """The p-quantile of gamma demand, by mpmath's root finder on the regularized lower incomplete gamma."""
+    m, cv = mp.mpf(m), mp.mpf(cv)
+    if cv == 0 or m == 0:
+        return m
+    k = 1 / cv**2
+    lo, hi = mp.mpf(0), k
+    while P(k, hi) < p:
+        lo, hi = hi, hi * 2
+    x = mp.findroot(lambda t: P(k, t) - p, (lo, hi), solver="anderson")
+    return x * m / k
+
+
+def compare(m, R, H, price, F, o=None, cv=0, T=12, s=1, q=0, c=0, rate=0):
+    o = R if o is None else o
+    m, R, H, price, F, o, cv, T, s, q, c, rate = (mp.mpf(v) for v in (m, R, H, price, F, o, cv, T, s, q, c, rate))
+    mean = m * T
+    i = rate / 12
+    A = 1 if i == 0 else (1 - (1 + i) ** (-T)) / (i * T)
+    u95 = quantile(mean, cv, mp.mpf("0.95"))
+    over = demand(mean, H, cv)[1]
+    per_managed = (1 - q) * ((1 - s) * R + c)
+    hourly = (A * (R + c) * mean, mean, A * (R + c) * u95)
+    block = (price + A * (o * over + c * mean), mean, price + A * (o * max(u95 - H, 0) + c * u95))
+    managed = (A * (F * T + per_managed * mean), (1 - q) * mean, A * (F * T + per_managed * u95))
+    rows = []
+    for name, (cost, hours, p95) in (("Hourly", hourly), ("Prepaid block", block), ("Managed services", managed)):
+        rows.append([name, f(cost), f(cost / hours) if hours > 0 else None, f(p95), f(hourly[0] - cost)])
+    return rows
+
+
 demand_cases = []
 for m in [0, 0.5, 5, 18, 20, 25, 100, 1000, 1e6]:
     for H in [1, 20, 100, 10000]:
@@ -110,14 +190,67 @@ for (R, H, price, o) in [
         break_even_cases.append({"hourlyRate": R, "blockHours": H, "blockPrice": price, "overageRate": o,
                                  "variability": cv, "breakEven": f(break_even(R, H, price, o, cv))})
 
+managed_cases = []
+for (h, R, F, sh, q, c) in [
+    (2, 185, 3000, 1, 0, 0),  # the worked example in issue 3: 25 seats at 120, 8 incidents of 3 hours a year
+    (20, 120, 1800, 0.9, 0.3, 50), (0, 150, 900, 1, 0, 0), (10, 100, 1500, 0.5, 0.25, 0),
+    (35.5, 95, 2500, 1, 0.4, 120), (4, 200, 600, 0, 0.5, 30), (12, 140, 1200, 0, 0, 0),
+]:
+    managed_cases.append({"expectedMonthlyHours": h, "hourlyRate": R, "monthlyFee": F, "coveredShare": sh,
+                          "incidentReduction": q, "disruptionCostPerHour": c,
+                          "managedValue": f(managed_value(h, R, F, sh, q, c)),
+                          "managedBreakEven": f(managed_break_even(F, R, sh, q, c))})
+
+billed_cases = []
+for (minutes, inc, minimum, mult) in [
+    ([45], 15, 0, 1), ([46], 15, 0, 1), ([10, 45, 61], 15, 30, 1), ([0.1 * 3 * 100], 10, 0, 1),
+    ([42, 7, 130, 59.9], 6, 0, 1.5), ([14.7, 30], 0.1, 0, 1), ([1, 2, 3], 60, 60, 2), ([89.99, 90, 90.01], 30, 0, 1),
+]:
+    billed_cases.append({"minutesWorked": minutes, "incrementMinutes": inc, "minimumMinutes": minimum,
+                         "multiplier": mult, "billedHours": float(billed_hours(minutes, inc, minimum, mult))})
+
+term_demand_cases = []
+for (history, term) in [
+    ([10, 14, 12, 8, 16, 12], 12), ([3, 0, 5, 1, 2, 7, 0, 4, 6, 2, 3, 3], 12), ([40, 41], 6),
+    ([1.25, 0.5, 3.75, 2.0, 0.0, 1.5, 2.25, 0.75], 24), ([100, 100, 100], 12), ([5, 9, 2, 14, 3], 1),
+]:
+    expected, variability = term_demand(history, term)
+    term_demand_cases.append({"monthlyHours": history, "termMonths": term,
+                              "expectedHours": f(expected), "variability": f(variability)})
+
+expiry_cases = []
+for (used, elapsed, H, term, mcv) in [
+    (6, 6, 20, 12, 0), (6, 6, 20, 12, 0.5), (12, 3, 40, 12, 0.8), (19, 11, 20, 12, 1.2), (25, 8, 20, 12, 0.5),
+    (0, 1, 10, 6, 0.3), (7.5, 12, 20, 12, 0.4), (30, 9, 60, 24, 2.5), (2, 0.5, 20, 12, 0.6),
+]:
+    expiry_cases.append({"hoursUsed": used, "monthsElapsed": elapsed, "blockHours": H, "termMonths": term,
+                         "monthlyVariability": mcv, "expiryForecast": f(expiry_forecast(used, elapsed, H, term, mcv))})
+
+compare_cases = []
+for args in [
+    dict(m=1.5, R=100, H=20, price=1800, F=150),
+    dict(m=1.5, R=100, H=20, price=1800, F=150, o=90, cv=0.5),
+    dict(m=2, R=185, H=20, price=3400, F=3000),
+    dict(m=20, R=120, H=200, price=20000, F=1800, cv=0.4, s=0.9, q=0.3, c=50),
+    dict(m=3, R=100, H=40, price=3400, F=500, cv=0.9, T=6, rate=0.08),
+    dict(m=10, R=150, H=100, price=13500, F=1200, o=165, cv=0.25, T=24, s=0.8, q=0.1, c=20, rate=0.05),
+    dict(m=0, R=100, H=20, price=1800, F=150, cv=0.5),
+]:
+    table = compare(**args)
+    compare_cases.append({"arguments": args, "rows": table})
+
 out = {
     "generator": "test/reference/generate.py (mpmath %s, %d digits)" % (mp.__version__, mp.mp.dps),
     "demand": demand_cases,
     "blockValue": block_value_cases,
     "breakEven": break_even_cases,
+    "managed": managed_cases,
+    "billedHours": billed_cases,
+    "termDemand": term_demand_cases,
+    "expiryForecast": expiry_cases,
+    "compare": compare_cases,
 }
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
 with open(path, "w") as handle:
     json.dump(out, handle, indent=1)
-print("wrote %d demand, %d blockValue, %d breakEven cases to %s"
-      % (len(demand_cases), len(block_value_cases), len(break_even_cases), path))
+print("wrote %d cases to %s" % (sum(len(v) for v in out.values() if isinstance(v, list)), path))

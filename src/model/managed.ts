@@ -1,0 +1,97 @@
+import { checkArguments, type CheckedArguments, type RawArguments } from './arguments';
+import { MANAGEDBREAKEVEN_LIMITS, MANAGEDVALUE_LIMITS } from './limits';
+import { MESSAGES } from './messages';
+import { andThen, fail, finiteOrProblem, type Outcome } from './outcome';
+
+/** A managed-services agreement and the business it serves. */
+export interface ManagedTerms {
+  /** Money per hour for support billed hourly. */
+  readonly hourlyRate: number;
+  /** The fixed fee, money per month. */
+  readonly monthlyFee: number;
+  /** Share of support hours the fee covers, 0 to 1; the rest is billed hourly. */
+  readonly coveredShare: number;
+  /** Share of support hours that proactive care avoids, 0 to 1. */
+  readonly incidentReduction: number;
+  /** What an hour of IT problems costs the business beyond the provider's bill, money per hour. */
+  readonly disruptionCostPerHour: number;
+}
+
+/**
+ * Expected monthly cost when paying hourly, including disruption: h · (R + c).
+ *
+ * @example
+ * hourlyMonthlyCost(2, { hourlyRate: 185, disruptionCostPerHour: 0 })
+ * //=> 370
+ */
+export function hourlyMonthlyCost(monthlyHours: number, terms: Pick<ManagedTerms, 'hourlyRate' | 'disruptionCostPerHour'>): number {
+  return monthlyHours * (terms.hourlyRate + terms.disruptionCostPerHour);
+}
+
+/**
+ * Expected monthly cost under managed services (DESIGN.md): F + h · (1 − q) · ((1 − s) · R + c).
+ * Proactive care removes a share q of the problem hours; the fee covers a share s of those left,
+ * and the business still bears the disruption of every remaining hour.
+ *
+ * @example
+ * managedMonthlyCost(2, { hourlyRate: 185, monthlyFee: 3000, coveredShare: 1, incidentReduction: 0, disruptionCostPerHour: 0 })
+ * //=> 3000
+ */
+export function managedMonthlyCost(monthlyHours: number, terms: ManagedTerms): number {
+  const { hourlyRate, monthlyFee, coveredShare, incidentReduction, disruptionCostPerHour } = terms;
+  return monthlyFee + monthlyHours * (1 - incidentReduction) * ((1 - coveredShare) * hourlyRate + disruptionCostPerHour);
+}
+
+/**
+ * What managed services save per support hour, D = (R + c) − (1 − q) · ((1 − s) · R + c).
+ * Both costs are linear in hours, so the monthly saving is h · D − F. Expanded, D =
+ * R · (s + q · (1 − s)) + c · q: a sum of non-negative terms, which keeps it accurate when the
+ * plan saves little per hour (a subtraction of two nearly equal costs would not).
+ *
+ * @example
+ * managedSavingPerHour({ hourlyRate: 100, monthlyFee: 950, coveredShare: 0.8, incidentReduction: 0.25, disruptionCostPerHour: 40 })
+ * //=> 95
+ */
+export function managedSavingPerHour(terms: ManagedTerms): number {
+  const { hourlyRate, coveredShare, incidentReduction, disruptionCostPerHour } = terms;
+  return hourlyRate * (coveredShare + incidentReduction * (1 - coveredShare)) + disruptionCostPerHour * incidentReduction;
+}
+
+/**
+ * ITCOST.MANAGEDVALUE: expected monthly saving of managed services over hourly billing,
+ * hourly − managed = h · (R + c) − (F + h · (1 − q) · ((1 − s) · R + c)). Positive means managed is cheaper.
+ *
+ * @example
+ * managedValue({ expectedMonthlyHours: 2, hourlyRate: 185, monthlyFee: 3000 })
+ * //=> { ok: true, value: -2630 }
+ */
+export function managedValue(raw: RawArguments<typeof MANAGEDVALUE_LIMITS>): Outcome<number> {
+  return andThen(checkArguments(MANAGEDVALUE_LIMITS, raw), (args) =>
+    finiteOrProblem(args.expectedMonthlyHours * managedSavingPerHour(args) - args.monthlyFee, MESSAGES.resultTooLarge()),
+  );
+}
+
+/** Where managed services start to pay off, or the fact that they never do. */
+export type ManagedBreakEven = { readonly kind: 'hours'; readonly monthlyHours: number } | { readonly kind: 'never' };
+
+export function managedBreakEvenHours(terms: ManagedTerms): ManagedBreakEven {
+  const perHour = managedSavingPerHour(terms);
+  return perHour > 0 ? { kind: 'hours', monthlyHours: terms.monthlyFee / perHour } : { kind: 'never' };
+}
+
+/**
+ * ITCOST.MANAGEDBREAKEVEN: the support hours per month at which managed services and hourly
+ * billing cost the same, F / D with D from {@link managedSavingPerHour}; "no answer" if D ≤ 0.
+ *
+ * @example
+ * managedBreakEven({ monthlyFee: 3000, hourlyRate: 185 })
+ * //=> { ok: true, value: 16.216 (approximately) }
+ */
+export function managedBreakEven(raw: RawArguments<typeof MANAGEDBREAKEVEN_LIMITS>): Outcome<number> {
+  return andThen(checkArguments(MANAGEDBREAKEVEN_LIMITS, raw), (args: CheckedArguments<typeof MANAGEDBREAKEVEN_LIMITS>) => {
+    const result = managedBreakEvenHours(args);
+    return result.kind === 'hours'
+      ? finiteOrProblem(result.monthlyHours, MESSAGES.resultTooLarge())
+      : fail({ kind: 'noAnswer', message: MESSAGES.managedNeverPaysOff() });
+  });
+}
