@@ -308,22 +308,22 @@ export function compare(
   disruption_cost_per_hour?: number,
   annual_discount_rate?: number,
 ) {
-  return toExcelTable(() =>
-    model.compareTable({
-      expectedMonthlyHours: expected_monthly_hours,
-      hourlyRate: hourly_rate,
-      blockHours: block_hours,
-      blockPrice: block_price,
-      monthlyFee: monthly_fee,
-      overageRate: overage_rate,
-      variability,
-      termMonths: term_months,
-      coveredShare: covered_share,
-      incidentReduction: incident_reduction,
-      disruptionCostPerHour: disruption_cost_per_hour,
-      annualDiscountRate: annual_discount_rate,
-    }),
-  );
+  // COMPARE_LIMITS lists the arguments in this order; the metadata test holds the two together.
+  const raw = model.positionalArguments(model.COMPARE_LIMITS, [
+    expected_monthly_hours,
+    hourly_rate,
+    block_hours,
+    block_price,
+    monthly_fee,
+    overage_rate,
+    variability,
+    term_months,
+    covered_share,
+    incident_reduction,
+    disruption_cost_per_hour,
+    annual_discount_rate,
+  ]);
+  return toExcelTable(() => model.compareTable(raw));
 }
 
 /**
@@ -358,20 +358,19 @@ export function recommend(
   disruption_cost_per_hour?: number,
   annual_discount_rate?: number,
 ) {
-  return toExcelText(() =>
-    model.recommend({
-      expectedMonthlyHours: expected_monthly_hours,
-      hourlyRate: hourly_rate,
-      blockHours: block_hours,
-      blockPrice: block_price,
-      monthlyFee: monthly_fee,
-      overageRate: overage_rate,
-      variability,
-      termMonths: term_months,
-      coveredShare: covered_share,
-      incidentReduction: incident_reduction,
-      disruptionCostPerHour: disruption_cost_per_hour,
-      annualDiscountRate: annual_discount_rate,
-    }),
-  );
+  const raw = model.positionalArguments(model.COMPARE_LIMITS, [
+    expected_monthly_hours,
+    hourly_rate,
+    block_hours,
+    block_price,
+    monthly_fee,
+    overage_rate,
+    variability,
+    term_months,
+    covered_share,
+    incident_reduction,
+    disruption_cost_per_hour,
+    annual_discount_rate,
+  ]);
+  return toExcelText(() => model.recommend(raw));
 }

@@ -96,3 +96,11 @@ export function checkArguments<L extends LimitTable>(
   }
   return succeed(checked as unknown as CheckedArguments<L>);
 }
+
+/**
+ * Names positional arguments by a limit table, whose keys are in Excel's argument order:
+ * positionalArguments(TABLE, [a, b]) is { [first key]: a, [second key]: b }.
+ */
+export function positionalArguments<L extends LimitTable>(limits: L, values: readonly unknown[]): RawArguments<L> {
+  return Object.fromEntries(Object.keys(limits).map((key, index) => [key, values[index]])) as RawArguments<L>;
+}
