@@ -12,3 +12,4 @@ export * from './history';
 export * from './expiry';
 export * from './compare';
 export * from './recommend';
+export * from './scenario';

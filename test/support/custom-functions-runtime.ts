@@ -44,3 +44,12 @@ export function loadFunctionsBundle() {
   vm.runInContext(readDist('functions.js'), context, { filename: 'dist/functions.js' });
   return { registered, associateCalls, context };
 }
+
+/** Defines a global CustomFunctions like the runtime's, so the adapters can be imported directly. */
+export function installFakeCustomFunctionsRuntime(): void {
+  (globalThis as Record<string, unknown>).CustomFunctions = {
+    associate: () => undefined,
+    Error: FakeCustomFunctionsError,
+    ErrorCode: ERROR_CODES,
+  };
+}
