@@ -224,7 +224,7 @@ describe('every invalid input is refused with a message that names the argument'
   };
   /** Values that break a given limit: out of its bounds, the wrong type, or missing when required. */
   const badValuesFor = (limit: ArgumentLimit) => {
-    const options = [badValues];
+    const options: fc.Arbitrary<unknown>[] = [badValues];
     if (limit.greaterThan !== undefined) options.push(fc.double({ min: -1e12, max: limit.greaterThan, noNaN: true }));
     if (limit.atLeast !== undefined) options.push(fc.double({ min: -1e12, max: limit.atLeast - 1e-9, noNaN: true }));
     if (limit.atMost !== undefined) options.push(fc.double({ min: limit.atMost + 1e-9, max: 1e12, noNaN: true }));

@@ -1,0 +1,115 @@
+/* The only code that writes to Excel: applies a sheet plan to a new worksheet in two syncs. */
+import {
+  formulasGrid,
+  numberFormatGrid,
+  planExtent,
+  columnLetters,
+  type CellStyle,
+  type PlanChart,
+  type SheetPlan,
+} from '../sheet/plan';
+
+/** The most " (n)" suffixes tried before giving up on finding a free sheet name. */
+const MAX_NAME_ATTEMPTS = 100;
+
+/** "IT cost scenario", "IT cost scenario (2)", "IT cost scenario (3)", … (Excel limits names to 31 characters). */
+export function candidateSheetNames(baseName: string, count = MAX_NAME_ATTEMPTS): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    if (i === 0) return baseName.slice(0, 31);
+    const suffix = ` (${i + 1})`;
+    return `${baseName.slice(0, 31 - suffix.length)}${suffix}`;
+  });
+}
+
+const STYLE_FORMATS: Record<CellStyle, (format: Excel.RangeFormat) => void> = {
+  title: (format) => {
+    format.font.bold = true;
+    format.font.size = 16;
+  },
+  note: (format) => {
+    format.font.italic = true;
+    format.font.color = '#616161';
+  },
+  heading: (format) => {
+    format.font.bold = true;
+    format.font.size = 12;
+  },
+  columnHeader: (format) => {
+    format.font.bold = true;
+    format.fill.color = '#EBF3FC';
+  },
+  input: (format) => {
+    format.fill.color = '#FFF9E5';
+    format.font.color = '#0F6CBD';
+  },
+  result: (format) => {
+    format.font.bold = true;
+  },
+};
+
+function addChart(sheet: Excel.Worksheet, spec: PlanChart): void {
+  const chart = sheet.charts.add('XYScatterLinesNoMarkers', sheet.getRange(spec.dataRange), 'Columns');
+  chart.title.text = spec.title;
+  chart.axes.categoryAxis.title.text = spec.xAxisTitle;
+  chart.axes.valueAxis.title.text = spec.yAxisTitle;
+  chart.legend.position = 'Bottom';
+  chart.setPosition(spec.topLeft, spec.bottomRight);
+}
+
+/** Queues everything the plan asks for on a new, empty sheet. No sync happens here. */
+function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan): void {
+  context.application.suspendApiCalculationUntilNextSync();
+  const extent = sheet.getRange(planExtent(plan));
+  extent.numberFormat = numberFormatGrid(plan);
+  extent.formulas = formulasGrid(plan);
+  for (const name of plan.names) {
+    sheet.names.add(name.name, sheet.getCell(name.row, name.column), name.comment);
+  }
+  for (const { style, range } of plan.styles) STYLE_FORMATS[style](sheet.getRange(range).format);
+  plan.columnWidths.forEach((width, index) => {
+    const letter = columnLetters(index);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = width;
+  });
+  if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
+  if (plan.chart) addChart(sheet, plan.chart);
+  sheet.activate();
+}
+
+export interface WrittenSheet {
+  readonly sheetName: string;
+}
+
+/**
+ * Writes a plan to a new worksheet, never touching an existing one: the first sync finds a free
+ * name, the second writes everything (2D formulas and formats, names, formats, chart) with
+ * calculation suspended. If the write fails part-way, the half-written sheet is deleted before
+ * the error is passed on.
+ */
+export async function writeSheetPlan(plan: SheetPlan): Promise<WrittenSheet> {
+  return Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const candidates = candidateSheetNames(plan.name);
+    const probes = candidates.map((name) => worksheets.getItemOrNullObject(name));
+    for (const probe of probes) probe.load('isNullObject');
+    await context.sync();
+    const free = candidates.find((_, index) => probes[index].isNullObject);
+    if (free === undefined) throw new Error(`Every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken. Rename or delete an old scenario sheet.`);
+
+    const sheet = worksheets.add(free);
+    queuePlan(context, sheet, plan);
+    try {
+      await context.sync();
+    } catch (error) {
+      // Excel applies a batch in order until the failing call, so the new sheet may exist, half-written.
+      const halfWritten = worksheets.getItemOrNullObject(free);
+      halfWritten.load('isNullObject');
+      await context.sync();
+      if (!halfWritten.isNullObject) {
+        halfWritten.delete();
+        await context.sync();
+      }
+      throw error;
+    }
+    return { sheetName: free };
+  });
+}

@@ -1,0 +1,85 @@
+import { checkScenario, type ScenarioInputs } from '../../src/model';
+import { candidateSheetNames, writeSheetPlan } from '../../src/excel/write-plan';
+import { formulasGrid, numberFormatGrid } from '../../src/sheet/plan';
+import { scenarioPlan } from '../../src/sheet/scenario';
+import { createFakeExcel } from '../support/fake-excel';
+
+const checked = checkScenario({ hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.5, disruptionCostPerHour: 0, blockHours: 20, blockPrice: 3400, termMonths: 12, monthlyFee: 900 });
+if (!checked.ok) throw new Error(checked.problem.message);
+const inputs: ScenarioInputs = checked.value;
+
+function useFake(options: Parameters<typeof createFakeExcel>[0] = {}) {
+  const fake = createFakeExcel(options);
+  (globalThis as Record<string, unknown>).Excel = fake.Excel;
+  return fake;
+}
+
+function cellsOf(fake: ReturnType<typeof createFakeExcel>, sheetName: string) {
+  const sheet = fake.sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  return sheet;
+}
+
+describe('writing a sheet plan to Excel', () => {
+  it.each([10, 100, 1000])('takes two syncs whatever the size (%p rows of sensitivity)', async (rows) => {
+    const fake = useFake();
+    const plan = scenarioPlan(inputs, { sensitivityRows: rows });
+    await writeSheetPlan(plan);
+    expect(fake.syncCount).toBe(2);
+    // One 2D write each for formulas and formats, not one call per cell.
+    expect(fake.log.filter((line) => line.startsWith('set formulas'))).toEqual([`set formulas IT cost scenario!A1:E${plan.cells.length} (${plan.cells.length}×5)`]);
+    expect(fake.log.filter((line) => line.startsWith('set numberFormat'))).toHaveLength(1);
+    expect(fake.log.indexOf('suspendApiCalculationUntilNextSync')).toBeLessThan(fake.log.findIndex((line) => line.startsWith('set formulas')));
+  });
+
+  it('writes every cell, number format, name, the frozen heading and the chart of the plan', async () => {
+    const fake = useFake();
+    const plan = scenarioPlan(inputs);
+    await writeSheetPlan(plan);
+    const sheet = cellsOf(fake, 'IT cost scenario');
+    const formulas = formulasGrid(plan);
+    const formats = numberFormatGrid(plan);
+    formulas.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const cell = sheet.cells.get(`${String.fromCharCode(65 + c)}${r + 1}`);
+        expect({ at: [r, c], formula: cell?.formula, format: cell?.numberFormat }).toEqual({ at: [r, c], formula: value, format: formats[r][c] });
+      }),
+    );
+    expect(sheet.names.map((n) => n.name).sort()).toEqual(plan.names.map((n) => n.name).sort());
+    expect(sheet.names.find((n) => n.name === 'hourly_rate')?.address).toBe('IT cost scenario!B5');
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({ type: 'XYScatterLinesNoMarkers', source: `IT cost scenario!${plan.chart?.dataRange}`, seriesBy: 'Columns', title: plan.chart?.title }),
+    ]);
+    expect(fake.activeSheet).toBe('IT cost scenario');
+  });
+
+  it('leaves an existing "IT cost scenario" sheet untouched and picks the next free name', async () => {
+    const fake = useFake({ sheets: { 'IT cost scenario': { A1: 'my own notes', B5: 42 }, 'IT cost scenario (2)': { A1: 'older' } } });
+    const result = await writeSheetPlan(scenarioPlan(inputs));
+    expect(result.sheetName).toBe('IT cost scenario (3)');
+    const mine = cellsOf(fake, 'IT cost scenario');
+    expect([...mine.cells.entries()]).toEqual([
+      ['A1', { formula: 'my own notes', numberFormat: 'General' }],
+      ['B5', { formula: 42, numberFormat: 'General' }],
+    ]);
+    expect(mine.names).toEqual([]);
+    expect(fake.log.some((line) => line.includes('IT cost scenario!') && !line.includes('IT cost scenario (3)!'))).toBe(false);
+    expect(cellsOf(fake, 'IT cost scenario (2)').cells.size).toBe(1);
+  });
+
+  it('removes the half-written sheet when the write fails, and passes the error on', async () => {
+    const fake = useFake({ sheets: { Budget: { A1: 'keep me' } }, failAtSync: 2 });
+    await expect(writeSheetPlan(scenarioPlan(inputs))).rejects.toThrow('Injected failure at sync 2');
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Budget']);
+    expect(cellsOf(fake, 'Budget').cells.get('A1')?.formula).toBe('keep me');
+    expect(fake.log).toContain('delete IT cost scenario');
+  });
+
+  it('keeps generated names within Excel\'s 31 characters', () => {
+    const names = candidateSheetNames('A very long scenario sheet name indeed', 12);
+    expect(names.every((name) => name.length <= 31)).toBe(true);
+    expect(names[11].endsWith(' (12)')).toBe(true);
+    expect(new Set(names).size).toBe(12);
+  });
+});
