@@ -1,27 +1,194 @@
-/* The task pane's wiring: compute examples with the model, render them, report where we run. */
+/* The task pane's wiring: form → model (live preview) → Excel writer. No math and no Excel calls here. */
+import { installPreviewCustomFunctions } from './preview-runtime';
+import { readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
+import { writeSheetPlan } from '../excel/write-plan';
+import { scenarioPlan } from '../sheet/scenario';
 import { functionExamples } from './examples';
-import { renderFunctionList, renderStatus } from './render';
+import { FIELDS } from './fields';
+import { discountFor, estimateFromHistory, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { computePreview } from './preview';
+import { renderFieldErrors, renderFields, renderFunctionList, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
+import { applyOfficeTheme } from './theme';
 
-function element(id: string): HTMLElement {
+installPreviewCustomFunctions();
+
+const INSTALL_HINT = 'This is a preview: to create a scenario sheet, load ITCost in Excel (Home > Add-ins > My Add-ins > Upload My Add-in, manifest.xml).';
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`taskpane.html has no #${id}`);
-  return found;
+  return found as T;
+}
+
+const steps = [1, 2, 3, 4] as const;
+let currentStep = 1;
+let inExcel = false;
+let exact: ExactValues = {};
+let state: FormState = { errors: {} };
+const touched = new Set<string>();
+
+function fieldTexts(): Record<string, string> {
+  return Object.fromEntries(FIELDS.map((f) => [f.id, (byId<HTMLInputElement>(f.id)).value]));
+}
+
+function showStep(step: number): void {
+  currentStep = step;
+  for (const s of steps) {
+    byId(`step-${s}`).hidden = s !== step;
+    const tab = byId(`step-tab-${s}`);
+    if (s === step) tab.setAttribute('aria-current', 'step');
+    else tab.removeAttribute('aria-current');
+  }
+  byId<HTMLButtonElement>('back').disabled = step === 1;
+  byId<HTMLButtonElement>('next').hidden = step === 4;
+  byId('create-area').hidden = step !== 4;
+}
+
+function refresh(): void {
+  const texts = fieldTexts();
+  state = readForm(texts, exact);
+  renderFieldErrors(state.errors, touched);
+  const discount = discountFor(texts);
+  const discountInput = byId<HTMLInputElement>('blockDiscount');
+  if (document.activeElement !== discountInput && texts.blockPrice.trim() !== '') {
+    discountInput.value = discount === null ? '' : String(+(discount * 100).toFixed(2));
+  }
+  const previewRoot = byId('preview');
+  const create = byId<HTMLButtonElement>('create');
+  if (state.inputs) {
+    const preview = computePreview(state.inputs, () => performance.now());
+    renderPreview(previewRoot, preview, state.inputs.termMonths, state.inputs.blockHours);
+    document.body.dataset.recomputeMs = preview.computeMs.toFixed(3);
+    create.disabled = false;
+  } else {
+    renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length);
+    create.disabled = true;
+  }
+  const invalid = FIELDS.filter((f) => state.errors[f.id]);
+  byId('create-blocked').textContent = invalid.length
+    ? `Fix first: ${invalid.map((f) => `${f.label} (step ${f.step})`).join(', ')}.`
+    : '';
+}
+
+function fillFields(texts: Readonly<Record<string, string>>): void {
+  for (const [id, text] of Object.entries(texts)) {
+    const input = document.getElementById(id) as HTMLInputElement | null;
+    if (input) input.value = text;
+  }
+}
+
+async function createSheet(): Promise<void> {
+  const status = byId('status');
+  if (!state.inputs) return;
+  if (!inExcel) {
+    renderStatus(status, INSTALL_HINT);
+    return;
+  }
+  const create = byId<HTMLButtonElement>('create');
+  create.disabled = true;
+  renderStatus(status, 'Creating the scenario sheet…');
+  try {
+    const { sheetName } = await writeSheetPlan(scenarioPlan(state.inputs));
+    renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.`, 'success');
+  } catch (error) {
+    renderStatus(status, `Could not create the scenario sheet: ${error instanceof Error ? error.message : String(error)}. Nothing was left behind in the workbook.`, 'error');
+  } finally {
+    create.disabled = !state.inputs;
+  }
+}
+
+async function loadFromSheet(): Promise<void> {
+  const status = byId('status');
+  try {
+    const loaded = await readScenarioFromActiveSheet();
+    if (loaded.kind === 'notAScenario') {
+      renderStatus(status, `"${loaded.sheetName}" is not an ITCost scenario sheet. Select one first.`, 'error');
+      return;
+    }
+    const { texts, exact: loadedExact } = textsFor(loaded.inputs);
+    for (const field of FIELDS) byId<HTMLInputElement>(field.id).value = texts[field.id] ?? '';
+    exact = loadedExact;
+    FIELDS.forEach((f) => touched.add(f.id));
+    refresh();
+    renderStatus(status, `Loaded the inputs of "${loaded.sheetName}".`, 'success');
+  } catch (error) {
+    renderStatus(status, `Could not read the sheet: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
+}
+
+function estimate(text: string): void {
+  const message = byId('history-message');
+  const result = estimateFromHistory(text);
+  if ('error' in result) {
+    message.textContent = result.error;
+    return;
+  }
+  fillFields({ expectedMonthlyHours: String(result.expectedMonthlyHours), monthlyVariability: String(result.monthlyVariability) });
+  touched.add('expectedMonthlyHours').add('monthlyVariability');
+  message.textContent = 'Filled in the average and the variability from your history.';
+  refresh();
+}
+
+async function useSelection(): Promise<void> {
+  try {
+    const values = await readSelectedValues();
+    const text = values.flat().filter((v) => v !== '' && v !== null).join('\n');
+    byId<HTMLTextAreaElement>('history-text').value = text;
+    estimate(text);
+  } catch (error) {
+    byId('history-message').textContent = `Could not read the selection: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function setMode(excel: boolean): void {
+  inExcel = excel;
+  byId('load').hidden = !excel;
+  byId('history-selection').hidden = !excel;
+  byId('preview-note').hidden = excel;
+  document.body.dataset.mode = excel ? 'excel' : 'preview';
+  renderStatus(byId('status'), excel ? 'Ready.' : '');
 }
 
 function start(): void {
-  renderFunctionList(element('function-list'), functionExamples());
-  const status = element('status');
-  if (typeof Office === 'undefined') {
-    renderStatus(status, 'Preview outside Office: office.js did not load, so Excel features are off.');
-    return;
-  }
-  Office.onReady((info) => {
-    renderStatus(
-      status,
-      info.host === Office.HostType.Excel
-        ? 'Ready. Type =ITCOST. in any cell to see the functions.'
-        : 'Preview outside Excel: the functions work in Excel once the add-in is loaded there.',
-    );
+  renderFields(new Map(steps.map((s) => [s, byId(`fields-${s}`)])));
+  byId('preview-note').textContent = INSTALL_HINT;
+  renderFunctionList(byId('function-list'), functionExamples());
+  const form = byId<HTMLFormElement>('wizard');
+  form.addEventListener('input', (event) => {
+    const target = event.target as HTMLElement;
+    if (target.id === 'history-text') return;
+    if (target.id === 'blockDiscount') byId<HTMLInputElement>('blockPrice').value = '';
+    if (target.id === 'seatPrice' || target.id === 'seats') byId<HTMLInputElement>('monthlyFee').value = '';
+    touched.add(target.id);
+    refresh();
+  });
+  form.addEventListener('focusout', (event) => {
+    touched.add((event.target as HTMLElement).id);
+    renderFieldErrors(state.errors, touched);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  byId('next').addEventListener('click', () => {
+    FIELDS.filter((f) => f.step === currentStep).forEach((f) => touched.add(f.id));
+    refresh();
+    showStep(Math.min(4, currentStep + 1));
+  });
+  byId('back').addEventListener('click', () => showStep(Math.max(1, currentStep - 1)));
+  for (const s of steps) byId(`step-tab-${s}`).addEventListener('click', () => showStep(s));
+  byId('create').addEventListener('click', () => void createSheet());
+  byId('load').addEventListener('click', () => void loadFromSheet());
+  byId('history-estimate').addEventListener('click', () => estimate(byId<HTMLTextAreaElement>('history-text').value));
+  byId('history-selection').addEventListener('click', () => void useSelection());
+  showStep(1);
+  refresh();
+  setMode(false);
+  if (typeof Office === 'undefined') return;
+  void Office.onReady((info) => {
+    setMode(info.host === Office.HostType.Excel);
+    try {
+      applyOfficeTheme(Office.context?.officeTheme);
+    } catch {
+      // Hosts without theme support keep the light Fluent theme.
+    }
   });
 }
 

@@ -26,6 +26,9 @@ export interface FakeExcelOptions {
   readonly sheets?: Record<string, Record<string, string | number>>;
   /** Fail this sync (1-based) after carrying out the first half of its batch. */
   readonly failAtSync?: number;
+  /** The active sheet's name, and the selected range on it. */
+  readonly activeSheet?: string;
+  readonly selection?: string;
 }
 
 function columnNumber(letters: string): number {
@@ -47,7 +50,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
   const sheets: FakeSheet[] = [];
   const log: string[] = [];
   let syncCount = 0;
-  let activeSheet: string | undefined;
+  let activeSheet: string | undefined = options.activeSheet;
+  const selection = options.selection ?? 'A1';
   const newSheet = (name: string): FakeSheet => ({ name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map() });
   for (const [name, cells] of Object.entries(options.sheets ?? {})) {
     const sheet = newSheet(name);
@@ -84,6 +88,32 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
 
     function rangeProxy(sheetName: string, address: string) {
       const range: Record<string, unknown> = { address: `${sheetName}!${address}`, format: formatProxy(sheetName, address) };
+      let values: unknown[][] | undefined;
+      range.load = (what: string) => {
+        log.push(`load ${sheetName}!${address}.${what}`);
+        afterSync.push(() => {
+          const sheet = find(sheetName);
+          const [from, to = from] = address.split(':');
+          const start = topLeft(from);
+          const end = topLeft(to);
+          values = [];
+          for (let r = start.row; r <= end.row; r += 1) {
+            const row: unknown[] = [];
+            for (let c = start.column; c <= end.column; c += 1) {
+              const cell = sheet?.cells.get(`${columnName(c)}${r + 1}`);
+              // Constants read back as themselves; this fake does not evaluate formulas.
+              row.push(cell === undefined || (typeof cell.formula === 'string' && cell.formula.startsWith('=')) ? '' : cell.formula);
+            }
+            values.push(row);
+          }
+        });
+      };
+      Object.defineProperty(range, 'values', {
+        get: () => {
+          if (!values) throw new Error('PropertyNotLoaded: values was read before load() and sync()');
+          return values;
+        },
+      });
       const writeGrid = (property: 'formula' | 'numberFormat') => (grid: unknown[][]) =>
         enqueue(`set ${property === 'formula' ? 'formulas' : 'numberFormat'} ${sheetName}!${address} (${grid.length}×${grid[0]?.length ?? 0})`, () => {
           const sheet = find(sheetName);
@@ -107,6 +137,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
     function worksheetProxy(name: string) {
       return {
         name,
+        load: (what: string) => log.push(`load ${name}.${what}`),
         getRange: (address: string) => rangeProxy(name, address),
         getCell: (row: number, column: number) => rangeProxy(name, `${columnName(column)}${row + 1}`),
         names: {
@@ -147,6 +178,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
 
     const context = {
       workbook: {
+        getSelectedRange: () => rangeProxy(activeSheet ?? sheets[0]?.name ?? '', selection),
         worksheets: {
           getItemOrNullObject: (name: string) => {
             let loaded = false;

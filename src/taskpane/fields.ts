@@ -1,0 +1,45 @@
+import { SCENARIO_LIMITS, type ArgumentLimit } from '../model';
+
+export type ScenarioKey = keyof typeof SCENARIO_LIMITS;
+
+/** A wizard field. Model fields validate against SCENARIO_LIMITS; helper fields fill one. */
+export interface FieldSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly hint: string;
+  /** Percent fields show 0–100 and hold 0–1 in the model. */
+  readonly kind: 'number' | 'percent';
+  readonly step: 1 | 2 | 3 | 4;
+  /** The model input this field holds, if any. */
+  readonly key?: ScenarioKey;
+  /** What an empty optional field means, shown as its placeholder. */
+  readonly placeholder?: string;
+}
+
+export const FIELDS: readonly FieldSpec[] = [
+  { id: 'hourlyRate', key: 'hourlyRate', step: 1, kind: 'number', label: 'Hourly rate', hint: 'What your provider charges per hour of support.' },
+  { id: 'expectedMonthlyHours', key: 'expectedMonthlyHours', step: 1, kind: 'number', label: 'Support hours per month', hint: 'On average. Or estimate it from history below.' },
+  { id: 'monthlyVariability', key: 'monthlyVariability', step: 1, kind: 'number', label: 'Month-to-month variability', hint: 'Standard deviation ÷ average: 0 = steady, 0.5 = often ±50%, 1 = very uneven.', placeholder: '0' },
+  { id: 'disruptionCostPerHour', key: 'disruptionCostPerHour', step: 1, kind: 'number', label: 'Cost of disruption per hour', hint: 'Lost work while IT problems are being fixed.', placeholder: '0' },
+  { id: 'blockHours', key: 'blockHours', step: 2, kind: 'number', label: 'Hours in the block', hint: 'Prepaid hours.' },
+  { id: 'blockPrice', key: 'blockPrice', step: 2, kind: 'number', label: 'Block price', hint: 'Paid up front. Or give the discount instead.' },
+  { id: 'blockDiscount', step: 2, kind: 'percent', label: 'Discount on the hourly rate', hint: 'Fills in the price: hours × rate × (1 − discount).' },
+  { id: 'termMonths', key: 'termMonths', step: 2, kind: 'number', label: 'Valid for (months)', hint: 'Unused hours expire after this.', placeholder: '12' },
+  { id: 'overageRate', key: 'overageRate', step: 2, kind: 'number', label: 'Overage rate', hint: 'Per hour beyond the block.', placeholder: 'same as hourly rate' },
+  { id: 'monthlyFee', key: 'monthlyFee', step: 3, kind: 'number', label: 'Monthly fee', hint: 'Or price per seat × seats below.' },
+  { id: 'seatPrice', step: 3, kind: 'number', label: 'Price per seat', hint: 'Per user or device, per month.' },
+  { id: 'seats', step: 3, kind: 'number', label: 'Seats', hint: 'Users or devices covered.' },
+  { id: 'coveredShare', key: 'coveredShare', step: 3, kind: 'percent', label: 'Share of support hours covered', hint: 'The rest is billed hourly.', placeholder: '100' },
+  { id: 'incidentReduction', key: 'incidentReduction', step: 3, kind: 'percent', label: 'Expected reduction in incidents', hint: 'From proactive care.', placeholder: '0' },
+  { id: 'annualDiscountRate', key: 'annualDiscountRate', step: 4, kind: 'percent', label: 'Discount future payments at (per year)', hint: 'Optional: the return your cash would earn elsewhere.', placeholder: '0' },
+];
+
+export function fieldById(id: string): FieldSpec {
+  const field = FIELDS.find((f) => f.id === id);
+  if (!field) throw new Error(`no field ${id}`);
+  return field;
+}
+
+export function limitOf(field: FieldSpec): ArgumentLimit | undefined {
+  return field.key ? SCENARIO_LIMITS[field.key] : undefined;
+}

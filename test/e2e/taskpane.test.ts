@@ -1,0 +1,164 @@
+/** The task pane in headless Chromium: preview mode with the real office.js, and Excel mode with a fake host. */
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { checkScenario, compareOptions, recommendation, scenarioCompareArguments, type ScenarioInputs } from '../../src/model';
+import { formulasGrid } from '../../src/sheet/plan';
+import { scenarioPlan } from '../../src/sheet/scenario';
+import { ROOT } from '../support/dist';
+import { fakeExcelScript, launchBrowser, openPane, serveDist } from './browser';
+
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+jest.setTimeout(120_000);
+
+// A known scenario, as a user would type it (percent fields in percent).
+const TYPED: Record<string, string> = {
+  hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '0.6', disruptionCostPerHour: '40',
+  blockHours: '20', blockPrice: '3,400', termMonths: '12', overageRate: '175',
+  monthlyFee: '900', coveredShare: '90', incidentReduction: '25', annualDiscountRate: '6',
+};
+const checked = checkScenario({
+  hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.6, disruptionCostPerHour: 40, blockHours: 20, blockPrice: 3400,
+  termMonths: 12, overageRate: 175, monthlyFee: 900, coveredShare: 0.9, incidentReduction: 0.25, annualDiscountRate: 0.06,
+});
+if (!checked.ok) throw new Error(checked.problem.message);
+const INPUTS: ScenarioInputs = checked.value;
+
+const STEPS: Record<string, number> = {
+  hourlyRate: 1, expectedMonthlyHours: 1, monthlyVariability: 1, disruptionCostPerHour: 1, blockHours: 2, blockPrice: 2, termMonths: 2,
+  overageRate: 2, monthlyFee: 3, coveredShare: 3, incidentReduction: 3, annualDiscountRate: 4,
+};
+
+async function fillWizard(page: Page): Promise<void> {
+  for (const step of [1, 2, 3, 4]) {
+    await page.click(`#step-tab-${step}`);
+    for (const [id, text] of Object.entries(TYPED).filter(([id]) => STEPS[id] === step)) await page.fill(`#${id}`, text);
+  }
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the task pane outside Office (preview, real office.js)', () => {
+  it('runs the wizard with no console errors and no requests beyond office.js\'s own', async () => {
+    const { page, consoleErrors, refused, context } = await openPane(browser, server.url, { width: 320 });
+    const started = Date.now();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"] #hourlyRate');
+    const interactiveMs = Date.now() - started;
+    await fillWizard(page);
+    await page.waitForSelector('#recommendation');
+    expect(consoleErrors).toEqual([]);
+    expect(refused).toEqual([]);
+    fs.writeFileSync(path.join(ARTIFACTS, 'time-to-interactive.json'), JSON.stringify({ interactiveMs }, null, 2));
+    await context.close();
+  });
+
+  it.each([320, 500])('shows the model\'s recommendation and figures for a known scenario (%p px wide)', async (width) => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+    await fillWizard(page);
+    const args = scenarioCompareArguments(INPUTS);
+    const comparison = compareOptions(args);
+    expect(await page.textContent('#recommendation')).toBe(recommendation(comparison, args));
+    const costs = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => [(row as HTMLElement).dataset.option, Number((row as HTMLElement).dataset.expectedCost)]));
+    expect(costs).toEqual([
+      ['Hourly', comparison.hourly.expectedCost],
+      ['Prepaid block', comparison.block.expectedCost],
+      ['Managed services', comparison.managed.expectedCost],
+    ]);
+    expect(await page.isEnabled('#create')).toBe(true);
+    expect(Number(await page.getAttribute('body', 'data-recompute-ms'))).toBeLessThan(50);
+    await page.screenshot({ path: path.join(ARTIFACTS, `wizard-review-${width}px.png`), fullPage: true });
+    await page.click('#create');
+    expect(await page.textContent('#status')).toMatch(/load ITCost in Excel/);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an invalid field\'s message under it and disables Create', async () => {
+    const { page, context } = await openPane(browser, server.url, { width: 320 });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+    await fillWizard(page);
+    expect(await page.isEnabled('#create')).toBe(true);
+    await page.click('#step-tab-3');
+    await page.fill('#coveredShare', '120');
+    expect(await page.textContent('#coveredShare-message')).toBe('Must be between 0% and 100%.');
+    expect(await page.getAttribute('#coveredShare', 'aria-invalid')).toBe('true');
+    await page.click('#step-tab-4');
+    expect(await page.isDisabled('#create')).toBe(true);
+    expect(await page.textContent('#create-blocked')).toContain('Share of support hours covered (step 3)');
+    await page.click('#step-tab-1');
+    await page.fill('#hourlyRate', 'abc');
+    expect(await page.textContent('#hourlyRate-message')).toBe('Enter a number, like 12 or 1,800.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wizard-invalid-320px.png'), fullPage: true });
+    await context.close();
+  });
+});
+
+describe('the task pane in Excel (fake host)', () => {
+  const fakeHost = (sheets: Record<string, Record<string, string | number>>) =>
+    `${fakeExcelScript()}
+     window.__fake = window.__createFakeExcel({ sheets: ${JSON.stringify(sheets)}, activeSheet: Object.keys(${JSON.stringify(sheets)})[0] });
+     window.Excel = window.__fake.Excel;
+     window.CustomFunctions = { associate: function () {}, Error: function (code, message) { this.code = code; this.message = message; }, ErrorCode: {} };
+     window.Office = {
+       HostType: { Excel: 'Excel' },
+       context: { officeTheme: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#141414', controlForegroundColor: '#ffffff' } },
+       onReady: function (callback) { var info = { host: 'Excel', platform: 'PC' }; setTimeout(function () { callback && callback(info); }); return Promise.resolve(info); },
+     };`;
+
+  it('creates the scenario sheet the plan describes, leaves the existing one alone, and loads it back exactly', async () => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({ 'IT cost scenario': { A1: 'mine' } }) });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    await fillWizard(page);
+    await page.click('#create');
+    await page.waitForSelector('#status[data-tone="success"]');
+    expect(await page.textContent('#status')).toContain('Created "IT cost scenario (2)"');
+    const written = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }>; syncCount: number } }).__fake;
+      return { syncs: fake.syncCount, sheets: fake.sheets.map((s) => ({ name: s.name, cells: Object.fromEntries([...s.cells].map(([k, v]) => [k, v.formula])) })) };
+    });
+    expect(written.syncs).toBe(2);
+    expect(written.sheets.find((s) => s.name === 'IT cost scenario')?.cells).toEqual({ A1: 'mine' });
+    const created = written.sheets.find((s) => s.name === 'IT cost scenario (2)');
+    const expected = formulasGrid(scenarioPlan(INPUTS));
+    expected.forEach((row, r) => row.forEach((value, c) => expect(created?.cells[`${String.fromCharCode(65 + c)}${r + 1}`]).toEqual(value)));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wizard-excel-dark-320px.png'), fullPage: true });
+
+    // Load from sheet: the new sheet is active; clear the form, then read it back.
+    for (const id of Object.keys(TYPED)) await page.evaluate((fieldId) => ((document.getElementById(fieldId) as HTMLInputElement).value = ''), id);
+    await page.click('#load');
+    await page.waitForSelector('#status[data-tone="success"]');
+    const args = scenarioCompareArguments(INPUTS);
+    expect(await page.textContent('#recommendation')).toBe(recommendation(compareOptions(args), args));
+    expect(await page.inputValue('#blockPrice')).toBe('3400');
+    expect(await page.inputValue('#coveredShare')).toBe('90');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('says in the pane when the active sheet is not a scenario sheet', async () => {
+    const { page, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({ Budget: { A1: 'Budget 2027' } }) });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await page.click('#step-tab-4');
+    await page.click('#load');
+    await page.waitForSelector('#status[data-tone="error"]');
+    expect(await page.textContent('#status')).toBe('"Budget" is not an ITCost scenario sheet. Select one first.');
+    await context.close();
+  });
+});
