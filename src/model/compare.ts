@@ -29,7 +29,7 @@ export interface Comparison {
   readonly hourly: OptionFigures;
   readonly block: OptionFigures;
   readonly managed: OptionFigures;
-  /** Expected hours over the term at which the block and hourly billing cost the same (same discounting). */
+  /** Expected hours over the term at which the block and hourly billing cost the same (undiscounted, as BREAKEVEN). */
   readonly blockBreakEven: BreakEven;
   /** Support hours per month at which managed services and hourly billing cost the same. */
   readonly managedBreakEven: ManagedBreakEven;
@@ -81,8 +81,8 @@ export function compareOptions(args: CompareArguments): Comparison {
     hourly: figures('Hourly', expectedHourly, mean, hourlyCost(badCase), expectedHourly),
     block: figures('Prepaid block', blockCost(expectedOverageHours(demand, blockHours), mean), mean, blockCost(Math.max(0, badCase - blockHours), badCase), expectedHourly),
     managed: figures('Managed services', managedCost(mean), (1 - args.incidentReduction) * mean, managedCost(badCase), expectedHourly),
-    // With discounting the block pays off where A · (R·h − o·overage) = price, i.e. at price / A undiscounted.
-    blockBreakEven: breakEvenHours({ hourlyRate: rate, blockHours, blockPrice: blockPrice / factor, overageRate, variability: args.variability }),
+    // Undiscounted, as ITCOST.BREAKEVEN reports it, so the sentence and the function agree.
+    blockBreakEven: breakEvenHours({ hourlyRate: rate, blockHours, blockPrice, overageRate, variability: args.variability }),
     managedBreakEven: managedBreakEvenHours(args),
     forfeitRisk: probabilityOfUnusedHours(demand, blockHours),
   };

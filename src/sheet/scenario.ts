@@ -137,7 +137,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
     cells: rows,
     names,
     styles,
-    columnWidths: [230, 110, 150, 120, 110],
+    columnWidths: [230, 110, 150, 135, 120],
     frozenRows: 1,
     chart: {
       title: 'Cost over the term by hours used',

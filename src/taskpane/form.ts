@@ -119,6 +119,23 @@ function requiredMessage(field: FieldSpec): string {
   return `Enter the ${field.label.toLowerCase()}.`;
 }
 
+/** The block price a typed discount gives, rounded to cents, or null while hours, rate or discount are missing. */
+export function priceFromDiscountText(texts: FieldTexts): number | null {
+  const hours = parseNumber(texts.blockHours ?? '');
+  const rate = parseNumber(texts.hourlyRate ?? '');
+  const discount = parseNumber(texts.blockDiscount ?? '');
+  if (typeof hours !== 'number' || typeof rate !== 'number' || typeof discount !== 'number') return null;
+  return Math.round(blockPriceFromDiscount(hours, rate, discount / 100) * 100) / 100;
+}
+
+/** The monthly fee from price per seat × seats, or null while either is missing. */
+export function feeFromSeatsText(texts: FieldTexts): number | null {
+  const price = parseNumber(texts.seatPrice ?? '');
+  const seats = parseNumber(texts.seats ?? '');
+  if (typeof price !== 'number' || typeof seats !== 'number') return null;
+  return Math.round(price * seats * 100) / 100;
+}
+
 /** The discount a price represents, for showing beside it (null when it cannot be computed). */
 export function discountFor(texts: FieldTexts): number | null {
   const hours = parseNumber(texts.blockHours ?? '');

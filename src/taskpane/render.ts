@@ -43,6 +43,7 @@ function renderField(field: FieldSpec): HTMLElement {
   hint.id = `${field.id}-hint`;
   const message = element('p', 'field-message');
   message.id = `${field.id}-message`;
+  message.setAttribute('aria-live', 'polite');
   input.setAttribute('aria-describedby', `${hint.id} ${message.id}`);
   inputRow.append(input);
   if (field.kind === 'percent') inputRow.append(element('span', 'suffix', '%'));

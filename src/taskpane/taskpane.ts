@@ -5,7 +5,7 @@ import { writeSheetPlan } from '../excel/write-plan';
 import { scenarioPlan } from '../sheet/scenario';
 import { functionExamples } from './examples';
 import { FIELDS } from './fields';
-import { discountFor, estimateFromHistory, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { discountFor, estimateFromHistory, feeFromSeatsText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { computePreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { applyOfficeTheme } from './theme';
@@ -157,8 +157,15 @@ function start(): void {
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
     if (target.id === 'history-text') return;
-    if (target.id === 'blockDiscount') byId<HTMLInputElement>('blockPrice').value = '';
-    if (target.id === 'seatPrice' || target.id === 'seats') byId<HTMLInputElement>('monthlyFee').value = '';
+    // Either one fills the other: a discount fills the price, seats × price per seat fill the fee.
+    if (target.id === 'blockDiscount') {
+      const price = priceFromDiscountText(fieldTexts());
+      byId<HTMLInputElement>('blockPrice').value = price === null ? '' : String(price);
+    }
+    if (target.id === 'seatPrice' || target.id === 'seats') {
+      const fee = feeFromSeatsText(fieldTexts());
+      byId<HTMLInputElement>('monthlyFee').value = fee === null ? '' : String(fee);
+    }
     touched.add(target.id);
     refresh();
   });

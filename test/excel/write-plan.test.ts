@@ -1,5 +1,6 @@
 import { checkScenario, type ScenarioInputs } from '../../src/model';
 import { candidateSheetNames, writeSheetPlan } from '../../src/excel/write-plan';
+import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
 import { formulasGrid, numberFormatGrid } from '../../src/sheet/plan';
 import { scenarioPlan } from '../../src/sheet/scenario';
 import { createFakeExcel } from '../support/fake-excel';
@@ -81,5 +82,25 @@ describe('writing a sheet plan to Excel', () => {
     expect(names.every((name) => name.length <= 31)).toBe(true);
     expect(names[11].endsWith(' (12)')).toBe(true);
     expect(new Set(names).size).toBe(12);
+  });
+
+  it('reads a written scenario sheet back exactly, in one sync', async () => {
+    const fake = useFake({ sheets: { Budget: { A1: 'keep me' } } });
+    const odd = { ...inputs, blockPrice: 3333.3333333333335, coveredShare: 0.123456789012345, monthlyVariability: Math.PI / 7 };
+    const { sheetName } = await writeSheetPlan(scenarioPlan(odd));
+    const before = fake.syncCount;
+    const loaded = await readScenarioFromActiveSheet();
+    expect(fake.syncCount - before).toBe(1);
+    expect(loaded).toEqual({ kind: 'scenario', sheetName, inputs: odd });
+  });
+
+  it('says when the active sheet is not a scenario sheet', async () => {
+    useFake({ sheets: { Budget: { A1: 'Budget 2027', A5: 'Hourly rate', B5: 100 } }, activeSheet: 'Budget' });
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'notAScenario', sheetName: 'Budget' });
+  });
+
+  it('reads the selected cells for the history estimate', async () => {
+    useFake({ sheets: { History: { B2: 10, B3: 14, B4: '' } }, activeSheet: 'History', selection: 'B2:B4' });
+    expect(await readSelectedValues()).toEqual([[10], [14], ['']]);
   });
 });

@@ -68,7 +68,7 @@ for (const fn of metadata.functions) {
   }
   implemented[name] = {
     method,
-    ...(size ? { sizeOfResultArrayMethod: `${method}_size`, arraySizeMethod: `${method}_size` } : {}),
+    ...(size ? { sizeOfResultArrayMethod: `${method}_size` } : {}),
     parameters: fn.parameters.map((p) => ({
       argumentType: p.dimensionality === 'matrix' ? FunctionArgumentType.ANY : FunctionArgumentType.ANY,
       optionalArg: Boolean(p.optional),

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { checkScenario, SCENARIO_LIMITS } from '../../src/model';
+import { FIELDS } from '../../src/taskpane/fields';
+import { estimateFromHistory, feeFromSeatsText, parseNumber, priceFromDiscountText, readForm, ruleInWords, textsFor } from '../../src/taskpane/form';
+
+const typed = {
+  hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '0.6', disruptionCostPerHour: '40', blockHours: '20', blockPrice: '3,400',
+  termMonths: '12', overageRate: '175', monthlyFee: '900', coveredShare: '90', incidentReduction: '25', annualDiscountRate: '6',
+};
+
+describe('reading the wizard form', () => {
+  it.each([
+    ['185', 185],
+    [' 1,800 ', 1800],
+    ['1,234,567.5', 1234567.5],
+    ['12.5', 12.5],
+    ['.5', 0.5],
+    ['-3', -3],
+    ['', null],
+    ['  ', null],
+    ['12abc', 'invalid'],
+    ['1,80', 'invalid'],
+    ['NaN', 'invalid'],
+    ['Infinity', 'invalid'],
+  ])('reads %p as %p', (text, expected) => {
+    expect(parseNumber(text)).toBe(expected);
+  });
+
+  it('turns a complete form into the model inputs, percent fields divided by 100', () => {
+    const state = readForm(typed);
+    expect(state.errors).toEqual({});
+    expect(state.inputs).toEqual({
+      hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.6, disruptionCostPerHour: 40, blockHours: 20, blockPrice: 3400,
+      termMonths: 12, overageRate: 175, monthlyFee: 900, coveredShare: 0.9, incidentReduction: 0.25, annualDiscountRate: 0.06,
+    });
+  });
+
+  it('uses the defaults of the limit tables for empty optional fields', () => {
+    const state = readForm({ ...typed, monthlyVariability: '', termMonths: '', overageRate: '', coveredShare: '', incidentReduction: '', annualDiscountRate: '', disruptionCostPerHour: '' });
+    expect(state.inputs).toMatchObject({ monthlyVariability: 0, termMonths: 12, overageRate: 185, coveredShare: 1, incidentReduction: 0, annualDiscountRate: 0, disruptionCostPerHour: 0 });
+  });
+
+  it.each([
+    ['hourlyRate', '0', 'Must be more than 0.'],
+    ['hourlyRate', '', 'Enter the hourly rate.'],
+    ['hourlyRate', 'lots', 'Enter a number, like 12 or 1,800.'],
+    ['coveredShare', '120', 'Must be between 0% and 100%.'],
+    ['incidentReduction', '-5', 'Must be between 0% and 100%.'],
+    ['termMonths', '0.5', 'Must be 1 or more.'],
+    ['expectedMonthlyHours', '-1', 'Must be 0 or more.'],
+    ['blockPrice', '', 'Enter the price, or the discount below.'],
+    ['monthlyFee', '', 'Enter the fee, or price per seat and seats below.'],
+  ])('shows a message under %s for %p', (id, text, message) => {
+    const state = readForm({ ...typed, [id]: text });
+    expect(state.inputs).toBeUndefined();
+    expect(state.errors[id]).toBe(message);
+  });
+
+  it('phrases every limit of the scenario table for its field', () => {
+    for (const field of FIELDS.filter((f) => f.key)) {
+      const limit = SCENARIO_LIMITS[field.key as keyof typeof SCENARIO_LIMITS];
+      expect(ruleInWords(field, limit)).toMatch(/^Must be /);
+    }
+  });
+
+  it('fills the price from a discount, and the fee from seats × price per seat', () => {
+    expect(priceFromDiscountText({ ...typed, blockPrice: '', blockDiscount: '10' })).toBe(3330);
+    const state = readForm({ ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', seatPrice: '36', seats: '25' });
+    expect(state.inputs?.blockPrice).toBeCloseTo(3330, 9);
+    expect(state.inputs?.monthlyFee).toBe(900);
+    expect(feeFromSeatsText({ seatPrice: '120', seats: '25' })).toBe(3000);
+    expect(readForm({ ...typed, blockPrice: '', blockDiscount: '100' }).errors.blockDiscount).toMatch(/no price/);
+  });
+
+  it('estimates the average and the month-to-month variability from pasted history, like TERMDEMAND over one month', () => {
+    const estimate = estimateFromHistory('10\n14\n12\n8\n16\n12\n');
+    expect(estimate).toEqual({ expectedMonthlyHours: 12, monthlyVariability: Math.sqrt(8) / 12 });
+    expect(estimateFromHistory('10')).toEqual({ error: 'Give at least 2 months of hours, one per line.' });
+    expect(estimateFromHistory('10\nten')).toEqual({ error: '"ten" is not a number of hours.' });
+  });
+});
+
+describe('loading a scenario sheet back into the form', () => {
+  it('round-trips every valid scenario exactly', () => {
+    const share = fc.double({ min: 0, max: 1, noNaN: true });
+    const positive = fc.double({ min: 1e-6, max: 1e7, noNaN: true });
+    fc.assert(
+      fc.property(positive, fc.double({ min: 0, max: 1e5, noNaN: true }), fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), positive, positive, fc.double({ min: 1, max: 120, noNaN: true }), positive, positive, share, share, fc.double({ min: 0, max: 1, noNaN: true }),
+        (hourlyRate, expectedMonthlyHours, monthlyVariability, disruptionCostPerHour, blockHours, blockPrice, termMonths, overageRate, monthlyFee, coveredShare, incidentReduction, annualDiscountRate) => {
+          const inputs = { hourlyRate, expectedMonthlyHours, monthlyVariability, disruptionCostPerHour, blockHours, blockPrice, termMonths, overageRate, monthlyFee, coveredShare, incidentReduction, annualDiscountRate };
+          const scenario = checkScenario(inputs);
+          if (!scenario.ok) throw new Error(scenario.problem.message);
+          const { texts, exact } = textsFor(scenario.value);
+          expect(readForm(texts, exact).inputs).toEqual(scenario.value);
+        }),
+      { seed: 20261126, numRuns: 500 },
+    );
+  });
+});
