@@ -64,4 +64,12 @@ describe('npm run build', () => {
     expect(html).toMatch(/src="?taskpane\.js[\s">]/);
     expect(html).toMatch(/src="?functions\.js[\s">]/);
   });
+
+  it('ships no HyperFormula (GPL-3.0, dev-only) and no test code in dist/', () => {
+    for (const file of ['functions.js', 'taskpane.js']) {
+      const code = readDist(file);
+      expect(code).not.toMatch(/hyperformula|HyperFormula/);
+      expect(code).not.toContain('createFakeExcel');
+    }
+  });
 });

@@ -59,7 +59,9 @@ describe('the task pane outside Office (preview, real office.js)', () => {
     await page.waitForSelector('#recommendation');
     expect(consoleErrors).toEqual([]);
     expect(refused).toEqual([]);
-    fs.writeFileSync(path.join(ARTIFACTS, 'time-to-interactive.json'), JSON.stringify({ interactiveMs }, null, 2));
+    // The model's recompute time for the last keystroke, measured in the page.
+    const recomputeMs = Number(await page.getAttribute('body', 'data-recompute-ms'));
+    fs.writeFileSync(path.join(ARTIFACTS, 'timings.json'), JSON.stringify({ interactiveMs, recomputeMs }, null, 2));
     await context.close();
   });
 
