@@ -103,7 +103,7 @@ export function renderPreview(root: HTMLElement, preview: Preview, termMonths: n
   const caption = element('caption', undefined, `Over ${termMonths} months`);
   const head = element('thead');
   const headRow = element('tr');
-  headRow.append(cell('Option', true), cell('Expected cost', true), cell('95th pct.', true), cell('Saving vs hourly', true));
+  headRow.append(cell('Option', true), cell('Expected cost', true), cell('Per hour', true), cell('95th pct.', true), cell('Saving vs hourly', true));
   head.append(headRow);
   const body = element('tbody');
   for (const option of [comparison.hourly, comparison.block, comparison.managed]) {
@@ -111,6 +111,7 @@ export function renderPreview(root: HTMLElement, preview: Preview, termMonths: n
     row.append(
       cell(option.option),
       cell(formatters.wholeMoney.format(option.expectedCost)),
+      cell(option.costPerSupportHour === undefined ? '–' : formatters.wholeMoney.format(option.costPerSupportHour)),
       cell(formatters.wholeMoney.format(option.percentile95Cost)),
       cell(formatters.wholeMoney.format(option.savingVsHourly)),
     );
