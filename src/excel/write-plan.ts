@@ -1,11 +1,13 @@
 /* The only code that writes to Excel: applies a sheet plan to a new worksheet in two syncs. */
 import {
   formulasGrid,
+  nameReference,
   numberFormatGrid,
   planExtent,
   columnLetters,
   type CellStyle,
   type PlanChart,
+  type PlanValidation,
   type SheetPlan,
 } from '../sheet/plan';
 
@@ -56,6 +58,19 @@ function addChart(sheet: Excel.Worksheet, spec: PlanChart): void {
   chart.setPosition(spec.topLeft, spec.bottomRight);
 }
 
+function applyValidation(range: Excel.Range, validation: PlanValidation): void {
+  if (validation.kind === 'list') {
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.options.join(',') } };
+  } else if (validation.min !== undefined && validation.max !== undefined) {
+    range.dataValidation.rule = { decimal: { formula1: validation.min, formula2: validation.max, operator: 'Between' } };
+  } else if (validation.min !== undefined) {
+    range.dataValidation.rule = {
+      decimal: { formula1: validation.min, operator: validation.minExclusive ? 'GreaterThan' : 'GreaterThanOrEqualTo' },
+    };
+  }
+  range.dataValidation.errorAlert = { message: validation.message, showAlert: true, style: 'Stop', title: 'ITCost' };
+}
+
 /** Queues everything the plan asks for on a new, empty sheet. No sync happens here. */
 function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: SheetPlan): void {
   context.application.suspendApiCalculationUntilNextSync();
@@ -63,7 +78,14 @@ function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: 
   extent.numberFormat = numberFormatGrid(plan);
   extent.formulas = formulasGrid(plan);
   for (const name of plan.names) {
-    sheet.names.add(name.name, sheet.getCell(name.row, name.column), name.comment);
+    sheet.names.add(name.name, sheet.getRange(nameReference(name).replace(/\$/g, '')), name.comment);
+  }
+  for (const validation of plan.validations ?? []) applyValidation(sheet.getRange(validation.range), validation);
+  for (const format of plan.conditionalFormats ?? []) {
+    const conditional = sheet.getRange(format.range).conditionalFormats.add('Custom');
+    conditional.custom.rule.formula = format.formula;
+    conditional.custom.format.fill.color = '#FDE7E9';
+    conditional.custom.format.font.color = '#B10E1C';
   }
   for (const { style, range } of plan.styles) STYLE_FORMATS[style](sheet.getRange(range).format);
   plan.columnWidths.forEach((width, index) => {

@@ -8,17 +8,42 @@ export interface PlanCell {
   readonly value?: string | number;
   readonly formula?: string;
   readonly numberFormat?: string;
+  /** For a formula that returns an array (COMPARE, TERMDEMAND): the rows and columns it fills. */
+  readonly spill?: { readonly rows: number; readonly columns: number };
 }
 
 export type CellStyle = 'title' | 'note' | 'heading' | 'columnHeader' | 'input' | 'result';
 
-/** A sheet-scoped defined name for one cell. */
+/** A sheet-scoped defined name for a cell, or for a block of cells from there. */
 export interface PlanName {
   readonly name: string;
-  /** Zero-based row and column of the cell. */
+  /** Zero-based row and column of the (top-left) cell. */
   readonly row: number;
   readonly column: number;
   readonly comment: string;
+  /** For a range: how many rows and columns (default 1 × 1). */
+  readonly rows?: number;
+  readonly columns?: number;
+}
+
+/** Data validation on input cells: numbers within limits, or one of a list. */
+export type PlanValidation =
+  | {
+      readonly range: string;
+      readonly kind: 'decimal';
+      /** Inclusive bounds; a bound left out is open. */
+      readonly min?: number;
+      readonly max?: number;
+      /** True when min itself is not allowed (a value must be greater than min). */
+      readonly minExclusive?: boolean;
+      readonly message: string;
+    }
+  | { readonly range: string; readonly kind: 'list'; readonly options: readonly string[]; readonly message: string };
+
+/** A conditional format: the range turns to a warning style where the formula is TRUE (written for its top-left cell). */
+export interface PlanConditionalFormat {
+  readonly range: string;
+  readonly formula: string;
 }
 
 export interface PlanStyle {
@@ -51,6 +76,16 @@ export interface SheetPlan {
   /** Rows frozen at the top. */
   readonly frozenRows: number;
   readonly chart?: PlanChart;
+  readonly validations?: readonly PlanValidation[];
+  readonly conditionalFormats?: readonly PlanConditionalFormat[];
+}
+
+/** The A1 range a plan name refers to, e.g. "$B$5" or "$H$5:$H$16". */
+export function nameReference(name: PlanName): string {
+  const start = cellAddress(name.row, name.column, true);
+  const rows = name.rows ?? 1;
+  const columns = name.columns ?? 1;
+  return rows === 1 && columns === 1 ? start : `${start}:${cellAddress(name.row + rows - 1, name.column + columns - 1, true)}`;
 }
 
 /** Column letters for a zero-based index: 0 → A, 25 → Z, 26 → AA. */

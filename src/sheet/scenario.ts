@@ -1,5 +1,6 @@
-import type { ScenarioInputs } from '../model';
-import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type SheetPlan } from './plan';
+import { SCENARIO_LIMITS, type ScenarioInputs } from '../model';
+import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
+import { validationFromLimit } from './validation';
 
 export const SCENARIO_SHEET_NAME = 'IT cost scenario';
 export const SCENARIO_TITLE = 'IT cost scenario';
@@ -55,12 +56,15 @@ const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; 
   { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, unit: '', format: 'General' },
 ];
 
-const WIDTH = 5; // columns A:E, the width of the COMPARE spill
-
 export interface ScenarioPlanOptions {
   /** Rows in the table of cost by hours used (at least 2). */
   readonly sensitivityRows?: number;
   readonly name?: string;
+  /**
+   * Past monthly support hours. When given, they are listed in G:H and the expected monthly hours
+   * and month-to-month variability become formulas over them (as TERMDEMAND computes them).
+   */
+  readonly history?: readonly number[];
 }
 
 /**
@@ -69,9 +73,12 @@ export interface ScenarioPlanOptions {
  */
 export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOptions = {}): SheetPlan {
   const sensitivityRows = Math.max(2, Math.floor(options.sensitivityRows ?? DEFAULT_SENSITIVITY_ROWS));
+  const history = options.history;
+  const WIDTH = history ? 8 : 5; // A:E holds the COMPARE spill; G:H the history
   const rows: (PlanCell | null)[][] = [];
   const names: PlanName[] = [];
   const styles: PlanStyle[] = [];
+  const validations: PlanValidation[] = [];
   const addRow = (...cells: (PlanCell | null)[]) => {
     rows.push([...cells, ...Array<null>(WIDTH - cells.length).fill(null)]);
     return rows.length - 1;
@@ -91,9 +98,18 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   addRow();
 
   heading('Inputs', 'Value', 'Unit');
+  const historyRange = history ? `history` : undefined;
   for (const input of SCENARIO_INPUT_ROWS) {
-    const row = addRow(text(input.label), { value: inputs[input.key], numberFormat: input.format }, text(input.unit));
+    const fromHistory =
+      historyRange && input.key === 'expectedMonthlyHours'
+        ? `=AVERAGE(${historyRange})`
+        : historyRange && input.key === 'monthlyVariability'
+          ? `=STDEV.S(${historyRange})/AVERAGE(${historyRange})`
+          : undefined;
+    const value: PlanCell = fromHistory ? { formula: fromHistory, numberFormat: input.format } : { value: inputs[input.key], numberFormat: input.format };
+    const row = addRow(text(input.label), value, text(fromHistory ? `${input.unit}, from the history in H` : input.unit));
     named(row, input.name, input.label);
+    if (!fromHistory) validations.push(validationFromLimit(`B${row + 1}`, SCENARIO_LIMITS[input.key], input.label));
   }
   styles.push({ style: 'input', range: `B${SCENARIO_FIRST_INPUT_ROW + 1}:B${SCENARIO_FIRST_INPUT_ROW + SCENARIO_INPUT_ROWS.length}` });
   addRow();
@@ -112,11 +128,13 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   addRow();
 
   heading('Comparison over the term');
-  const compareRow = addRow({ formula: `=ITCOST.COMPARE(${COMPARE_ARGUMENTS})` });
+  const compareRow = addRow({ formula: `=ITCOST.COMPARE(${COMPARE_ARGUMENTS})`, spill: { rows: 4, columns: 5 } });
   for (let i = 0; i < 3; i += 1) addRow(); // room for the 4 × 5 spill
   styles.push({ style: 'columnHeader', range: `A${compareRow + 1}:E${compareRow + 1}` });
   // Number formats for the spilled figures are set on the cells the spill will fill.
-  for (let r = compareRow + 1; r <= compareRow + 3; r += 1) rows[r] = [null, { numberFormat: MONEY }, { numberFormat: MONEY }, { numberFormat: MONEY }, { numberFormat: MONEY }];
+  for (let r = compareRow + 1; r <= compareRow + 3; r += 1) {
+    rows[r] = [null, { numberFormat: MONEY }, { numberFormat: MONEY }, { numberFormat: MONEY }, { numberFormat: MONEY }, ...Array<null>(WIDTH - 5).fill(null)];
+  }
   addRow();
 
   heading('Cost over the term by hours used (undiscounted)');
@@ -132,12 +150,30 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   }
   const lastTableRow = rows.length; // A1 number of the last row
 
+  if (history) {
+    const headerRow = SCENARIO_FIRST_INPUT_ROW - 1;
+    rows[headerRow][6] = text('Month');
+    rows[headerRow][7] = text('Support hours');
+    styles.push({ style: 'columnHeader', range: `G${headerRow + 1}:H${headerRow + 1}` });
+    history.forEach((hours, i) => {
+      const row = SCENARIO_FIRST_INPUT_ROW + i;
+      while (rows.length <= row) addRow();
+      rows[row][6] = text(`Month ${i + 1}`);
+      rows[row][7] = { value: hours, numberFormat: HOURS };
+    });
+    const last = SCENARIO_FIRST_INPUT_ROW + history.length;
+    names.push({ name: 'history', row: SCENARIO_FIRST_INPUT_ROW, column: 7, rows: history.length, comment: 'Past monthly support hours' });
+    styles.push({ style: 'input', range: `H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}` });
+    validations.push({ range: `H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}`, kind: 'decimal', min: 0, message: 'Support hours must be at least 0.' });
+  }
+
   return {
     name: options.name ?? SCENARIO_SHEET_NAME,
     cells: rows,
     names,
     styles,
-    columnWidths: [230, 110, 150, 135, 120],
+    columnWidths: history ? [230, 110, 150, 135, 120, 20, 80, 90] : [230, 110, 150, 135, 120],
+    validations,
     frozenRows: 1,
     chart: {
       title: 'Cost over the term by hours used',

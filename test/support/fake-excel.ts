@@ -130,6 +130,21 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
           );
         });
       Object.defineProperty(range, 'formulas', { set: writeGrid('formula') });
+      const dataValidation = {};
+      for (const key of ['rule', 'errorAlert']) {
+        Object.defineProperty(dataValidation, key, { set: (value: unknown) => enqueue(`dataValidation.${key} ${sheetName}!${address} ${JSON.stringify(value)}`, () => undefined) });
+      }
+      range.dataValidation = dataValidation;
+      range.conditionalFormats = {
+        add: (type: string) => {
+          enqueue(`conditionalFormats.add ${type} ${sheetName}!${address}`, () => undefined);
+          const recordOnly = (what: string) => (value: unknown) => enqueue(`conditionalFormat ${sheetName}!${address} ${what}=${JSON.stringify(value)}`, () => undefined);
+          const rule = Object.defineProperty({}, 'formula', { set: recordOnly('formula') });
+          const fill = Object.defineProperty({}, 'color', { set: recordOnly('fill.color') });
+          const font = Object.defineProperty({}, 'color', { set: recordOnly('font.color') });
+          return { custom: { rule, format: { fill, font } } };
+        },
+      };
       Object.defineProperty(range, 'numberFormat', { set: writeGrid('numberFormat') });
       return range;
     }

@@ -12,7 +12,7 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { SheetPlan } from '../../src/sheet/plan';
-import { formulasGrid } from '../../src/sheet/plan';
+import { formulasGrid, nameReference } from '../../src/sheet/plan';
 import { installFakeCustomFunctionsRuntime } from './custom-functions-runtime';
 
 installFakeCustomFunctionsRuntime();
@@ -86,7 +86,7 @@ export function loadPlan(plan: SheetPlan) {
   const sheet = hf.getSheetId(sheetName) as number;
   hf.suspendEvaluation();
   for (const name of plan.names) {
-    hf.addNamedExpression(name.name, `='${sheetName}'!$${String.fromCharCode(65 + name.column)}$${name.row + 1}`, sheet);
+    hf.addNamedExpression(name.name, `='${sheetName}'!${nameReference(name)}`, sheet);
   }
   hf.setSheetContent(sheet, formulasGrid(plan).map((row) => row.map((cell) => (cell === '' ? null : cell))));
   hf.resumeEvaluation();
