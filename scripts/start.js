@@ -24,6 +24,13 @@ if (canSideload) {
   run('npx', ['--yes', 'office-addin-debugging@6', 'start', 'manifest.xml', 'desktop', '--app', 'excel']);
 } else {
   console.log(`Excel cannot be launched from ${process.platform}; serving the add-in instead.`);
+  // The workbook templates are files the server hands out, so build them (and the add-in) first.
+  const { spawnSync } = require('child_process');
+  const build = spawnSync('npm', ['run', 'build:dev', '--silent'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (build.status !== 0) {
+    console.error('The build failed, so there is nothing to serve. See the errors above.');
+    process.exit(build.status ?? 1);
+  }
   const server = run(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development']);
   fs.mkdirSync(path.dirname(pidFile), { recursive: true });
   fs.writeFileSync(pidFile, String(server.pid));

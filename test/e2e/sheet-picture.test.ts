@@ -4,7 +4,7 @@ import path from 'path';
 import { checkScenario } from '../../src/model';
 import { scenarioPlan } from '../../src/sheet/scenario';
 import { ROOT } from '../support/dist';
-import { loadPlan } from '../support/hyperformula';
+import { loadPlan } from '../../tools/formula-engine';
 import { formatValue, planToHtml } from '../support/render-plan';
 import { launchBrowser } from './browser';
 

@@ -16,7 +16,7 @@ import {
   type ScenarioInputs,
 } from '../../src/model';
 import { SCENARIO_INPUT_ROWS, scenarioPlan } from '../../src/sheet/scenario';
-import { loadPlan } from '../support/hyperformula';
+import { loadPlan } from '../../tools/formula-engine';
 
 function valueOf<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new Error(outcome.problem.message);

@@ -1,6 +1,7 @@
 /**
- * A real formula engine for sheet plans: HyperFormula (GPL-3.0, dev-only) with the ITCOST
- * functions registered through the same adapters Excel calls (src/functions/functions.ts).
+ * A real formula engine for sheet plans and templates: HyperFormula (GPL-3.0, dev-only: used by
+ * the tests and by the template build to compute cached values, never shipped in dist/) with the
+ * ITCOST functions registered through the same adapters Excel calls (src/functions/functions.ts).
  */
 import {
   ArraySize,
@@ -11,15 +12,15 @@ import {
   HyperFormula,
   SimpleRangeValue,
 } from 'hyperformula';
-import type { SheetPlan } from '../../src/sheet/plan';
-import { formulasGrid, nameReference } from '../../src/sheet/plan';
-import { installFakeCustomFunctionsRuntime } from './custom-functions-runtime';
+import type { SheetPlan } from '../src/sheet/plan';
+import { formulasGrid, nameReference } from '../src/sheet/plan';
+import { installFakeCustomFunctionsRuntime } from '../test/support/custom-functions-runtime';
 
 installFakeCustomFunctionsRuntime();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const adapters = require('../../src/functions/functions') as Record<string, (...args: unknown[]) => unknown>;
+const adapters = require('../src/functions/functions') as Record<string, (...args: unknown[]) => unknown>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const metadata = require('../../dist/functions.json') as {
+const metadata = require('../dist/functions.json') as {
   functions: Array<{ id: string; parameters: Array<{ name: string; optional?: boolean; dimensionality?: string }>; result: { dimensionality?: string } }>;
 };
 
@@ -47,6 +48,19 @@ function fromExcelResult(result: unknown): unknown {
   }
   if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(fromExcelResult)) as never);
   return result;
+}
+
+/**
+ * A plan formula as it is stored in an .xlsx file: no "=", and ITCOST.X written as _xldudf_ITCOST_X,
+ * the way Excel records a call to an add-in's custom function (see README, "Templates").
+ */
+export function toFileFormula(formula: string): string {
+  return formula.replace(/^=/, '').replace(/ITCOST\.([A-Z]+)\(/g, '_xldudf_ITCOST_$1(');
+}
+
+/** The inverse, for loading a file into HyperFormula, whose parser takes no names starting with "_". */
+export function fromFileFormula(stored: string): string {
+  return `=${stored.replace(/_xldudf_ITCOST_([A-Z]+)\(/gi, (_, id: string) => `ITCOST.${id.toUpperCase()}(`)}`;
 }
 
 class ItcostPlugin extends FunctionPlugin {}

@@ -1,0 +1,161 @@
+import fs from 'fs';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { expiryForecast, meanAndSampleDeviation } from '../../src/model';
+import { TEMPLATES } from '../../src/sheet/templates';
+import { fromFileFormula, toFileFormula } from '../../tools/formula-engine';
+import { DIST } from '../support/dist';
+
+interface LoadedTemplate {
+  hf: HyperFormula;
+  sheet: number;
+  cached: Map<string, unknown>;
+  formulas: Map<string, string>;
+  names: Array<{ name: string; localSheetId: string | undefined; ref: string }>;
+  worksheet: ExcelJS.Worksheet;
+}
+
+/** exceljs reads date-formatted numbers as Dates; the sheet holds Excel serial numbers (days since 1899-12-30). */
+function serial(value: unknown): unknown {
+  return value instanceof Date ? (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : value;
+}
+
+function decode(xml: string): string {
+  return xml.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+/** Opens a built template with exceljs and loads it into HyperFormula: its cells, formulas and sheet-scoped names. */
+async function openTemplate(file: string): Promise<LoadedTemplate> {
+  const bytes = fs.readFileSync(path.join(DIST, 'templates', file));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const worksheet = workbook.worksheets[0];
+  const xml = (await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')?.async('string')) ?? '';
+  const names = [...xml.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]+)<\/definedName>/g)].map((m) => ({ name: m[1], localSheetId: m[2], ref: decode(m[3]) }));
+
+  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', language: 'enGB', smartRounding: false });
+  const sheetName = hf.addSheet(worksheet.name);
+  const sheet = hf.getSheetId(sheetName) as number;
+  hf.suspendEvaluation();
+  for (const n of names) hf.addNamedExpression(n.name, `=${n.ref}`, n.localSheetId === undefined ? undefined : sheet);
+  const cached = new Map<string, unknown>();
+  const formulas = new Map<string, string>();
+  const arrayFollowers = new Set<string>();
+  worksheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      const value = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
+      if (value && typeof value === 'object' && 'formula' in value && value.shareType === 'array' && value.ref) {
+        const [from, to] = value.ref.split(':');
+        worksheet.getCell(from);
+        for (let r = Number(/\d+/.exec(from)?.[0]); r <= Number(/\d+/.exec(to)?.[0]); r += 1) {
+          for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c += 1) if (`${String.fromCharCode(c)}${r}` !== from) arrayFollowers.add(`${String.fromCharCode(c)}${r}`);
+        }
+      }
+    }),
+  );
+  worksheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      const address = { sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
+      const value = cell.value as ExcelJS.CellValue;
+      if (value && typeof value === 'object' && 'formula' in value) {
+        formulas.set(cell.address, value.formula);
+        cached.set(cell.address, serial(value.result));
+        hf.setCellContents(address, fromFileFormula(value.formula));
+      } else if (arrayFollowers.has(cell.address)) {
+        cached.set(cell.address, serial(value));
+      } else if (value !== null && value !== undefined) {
+        hf.setCellContents(address, serial(value) as string | number);
+      }
+    }),
+  );
+  hf.resumeEvaluation();
+  return { hf, sheet, cached, formulas, names, worksheet };
+}
+
+function valueAt(t: LoadedTemplate, address: string): unknown {
+  const cell = t.worksheet.getCell(address);
+  return t.hf.getCellValue({ sheet: t.sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 });
+}
+
+it('writes ITCOST calls as _xldudf_ITCOST_ in files, and reads them back', () => {
+  const formula = '=IF(x>0,ITCOST.BREAKEVEN(a,b,c),ITCOST.RECOMMEND(1,2,3,4,5))';
+  expect(toFileFormula(formula)).toBe('IF(x>0,_xldudf_ITCOST_BREAKEVEN(a,b,c),_xldudf_ITCOST_RECOMMEND(1,2,3,4,5))');
+  expect(fromFileFormula(toFileFormula(formula))).toBe(formula);
+});
+
+describe.each(TEMPLATES.map((t) => [t.title, t] as const))('the %s template (.xlsx)', (_title, template) => {
+  let loaded: LoadedTemplate;
+  beforeAll(async () => {
+    loaded = await openTemplate(template.file);
+  });
+
+  it('stores ITCOST calls the way Excel records add-in functions, _xldudf_ITCOST_…', () => {
+    const itcost = [...loaded.formulas.values()].filter((f) => /ITCOST/i.test(f));
+    expect(itcost.length).toBeGreaterThan(0);
+    for (const formula of itcost) expect(formula).not.toMatch(/ITCOST\./);
+    for (const formula of itcost) expect(formula).toMatch(/_xldudf_ITCOST_[A-Z]+\(/);
+  });
+
+  it('evaluates every formula without an error, to its cached value (1e-9 relative)', () => {
+    expect(loaded.cached.size).toBeGreaterThan(10);
+    for (const [address, expected] of loaded.cached) {
+      const actual = valueAt(loaded, address);
+      expect({ address, error: actual instanceof DetailedCellError ? `${actual.value} ${actual.message}` : undefined }).toEqual({ address, error: undefined });
+      if (typeof expected === 'number') {
+        expect(typeof actual).toBe('number');
+        expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+      } else if (expected !== undefined && expected !== null && expected !== '') {
+        expect({ address, value: actual }).toEqual({ address, value: expected });
+      }
+    }
+  });
+
+  it('has its defined names, scoped to the sheet', () => {
+    const plan = template.plan();
+    expect(loaded.names.map((n) => n.name).sort()).toEqual(plan.names.map((n) => n.name).sort());
+    for (const n of loaded.names) expect(n.localSheetId).toBe('0');
+  });
+
+  it('validates its input cells, as the limit tables say', () => {
+    const plan = template.plan();
+    expect(plan.validations?.length).toBeGreaterThan(2);
+    for (const validation of plan.validations ?? []) {
+      const first = validation.range.split(':')[0];
+      const stored = loaded.worksheet.getCell(first).dataValidation;
+      expect({ at: first, type: stored?.type, error: stored?.error }).toEqual({ at: first, type: validation.kind, error: validation.message });
+    }
+    const shares = (plan.validations ?? []).filter((v) => v.kind === 'decimal' && v.max === 1);
+    if (template.id !== 'tracker') expect(shares.length).toBeGreaterThan(0);
+  });
+
+  it('freezes its heading row and stores no chart', async () => {
+    expect(loaded.worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'templates', template.file)));
+    expect(Object.keys(zip.files).filter((f) => f.includes('chart') || f.includes('drawing'))).toEqual([]);
+  });
+});
+
+describe('the block-hours tracker', () => {
+  it('changes its expiry forecast as the model says when a month of use is added', async () => {
+    const tracker = await openTemplate('block-hours-tracker.xlsx');
+    const plan = TEMPLATES.find((t) => t.id === 'tracker')?.plan();
+    const at = (name: string) => {
+      const n = plan?.names.find((x) => x.name === name);
+      if (!n) throw new Error(name);
+      return { sheet: tracker.sheet, row: n.row, col: n.column };
+    };
+    const logged = [3.5, 2, 4.25, 1.5, 3, 2.5, 3.75];
+    const before = tracker.hf.getCellValue(at('forecast_unused'));
+    const logStart = at('monthly_log');
+    tracker.hf.setCellContents({ ...logStart, row: logStart.row + logged.length }, 6);
+    const after = tracker.hf.getCellValue(at('forecast_unused')) as number;
+    const months = [...logged, 6];
+    const { mean, deviation } = meanAndSampleDeviation(months);
+    const model = expiryForecast({ hoursUsed: months.reduce((a, b) => a + b, 0), monthsElapsed: 8, blockHours: 40, termMonths: 12, monthlyVariability: deviation / mean });
+    if (!model.ok) throw new Error(model.problem.message);
+    expect(after).toBeCloseTo(model.value, 9);
+    expect(after).not.toBeCloseTo(before as number, 3);
+  });
+});
