@@ -49,7 +49,7 @@ const STYLE_FORMATS: Record<CellStyle, (format: Excel.RangeFormat) => void> = {
   },
 };
 
-function addChart(sheet: Excel.Worksheet, spec: PlanChart): void {
+export function addChart(sheet: Excel.Worksheet, spec: PlanChart): void {
   const chart = sheet.charts.add('XYScatterLinesNoMarkers', sheet.getRange(spec.dataRange), 'Columns');
   chart.title.text = spec.title;
   chart.axes.categoryAxis.title.text = spec.xAxisTitle;
@@ -107,31 +107,43 @@ export interface WrittenSheet {
  * calculation suspended. If the write fails part-way, the half-written sheet is deleted before
  * the error is passed on.
  */
+/** One sync: the first of "name", "name (2)", … that no sheet has. */
+export async function findFreeSheetName(context: Excel.RequestContext, baseName: string): Promise<string> {
+  const worksheets = context.workbook.worksheets;
+  const candidates = candidateSheetNames(baseName);
+  const probes = candidates.map((name) => worksheets.getItemOrNullObject(name));
+  for (const probe of probes) probe.load('isNullObject');
+  await context.sync();
+  const free = candidates.find((_, index) => probes[index].isNullObject);
+  if (free === undefined) throw new Error(`Every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken. Rename or delete an old sheet.`);
+  return free;
+}
+
+/**
+ * Syncs a batch that creates the sheet `name`; if it fails, deletes whatever part of that sheet
+ * Excel had already made (it applies a batch in order until the failing call), then rethrows.
+ */
+export async function syncOrRemoveSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    const halfWritten = context.workbook.worksheets.getItemOrNullObject(name);
+    halfWritten.load('isNullObject');
+    await context.sync();
+    if (!halfWritten.isNullObject) {
+      halfWritten.delete();
+      await context.sync();
+    }
+    throw error;
+  }
+}
+
 export async function writeSheetPlan(plan: SheetPlan): Promise<WrittenSheet> {
   return Excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    const candidates = candidateSheetNames(plan.name);
-    const probes = candidates.map((name) => worksheets.getItemOrNullObject(name));
-    for (const probe of probes) probe.load('isNullObject');
-    await context.sync();
-    const free = candidates.find((_, index) => probes[index].isNullObject);
-    if (free === undefined) throw new Error(`Every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken. Rename or delete an old scenario sheet.`);
-
-    const sheet = worksheets.add(free);
+    const free = await findFreeSheetName(context, plan.name);
+    const sheet = context.workbook.worksheets.add(free);
     queuePlan(context, sheet, plan);
-    try {
-      await context.sync();
-    } catch (error) {
-      // Excel applies a batch in order until the failing call, so the new sheet may exist, half-written.
-      const halfWritten = worksheets.getItemOrNullObject(free);
-      halfWritten.load('isNullObject');
-      await context.sync();
-      if (!halfWritten.isNullObject) {
-        halfWritten.delete();
-        await context.sync();
-      }
-      throw error;
-    }
+    await syncOrRemoveSheet(context, free);
     return { sheetName: free };
   });
 }

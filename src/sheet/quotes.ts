@@ -31,8 +31,6 @@ export const MAX_OFFERS = 5;
 const MONEY = '#,##0.00';
 const HOURS = '#,##0.0';
 const PERCENT = '0.0%';
-/** Stands for "no offer of this type" when looking for the cheapest offer of each type. */
-const NONE = '10^300';
 
 const OFFER_ROWS: ReadonlyArray<{ key: keyof QuoteOffer; label: string; format: string }> = [
   { key: 'provider', label: 'Provider', format: 'General' },
@@ -145,17 +143,21 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   styles.push({ style: 'heading', range: `A${rows.length}` });
   const bestOf: Record<OfferType, number> = { hourly: 0, block: 0, managed: 0 };
   for (const type of ['hourly', 'block', 'managed'] as const) {
-    const costs = perOffer(`Cost if ${type}`, MONEY, (c) => `=IF(${at('type', c)}="${type}",${costCell(c)},${NONE})`);
-    bestOf[type] = addRow(text(`Cheapest ${type} offer (column)`), { formula: `=MATCH(MIN(${span(costs)}),${span(costs)},0)`, numberFormat: '0' });
-    names.push({ name: `best_${type}`, row: bestOf[type], column: 1, comment: `Cheapest ${type} offer` });
-    rows[bestOf[type]][2] = { formula: `=MIN(${span(costs)})<${NONE}`, numberFormat: 'General' };
-    names.push({ name: `has_${type}`, row: bestOf[type], column: 2, comment: `There is a ${type} offer` });
+    // Text ("") where an offer is of another type: MIN and MATCH skip it.
+    const costs = perOffer(`Cost if ${type}`, MONEY, (c) => `=IF(${at('type', c)}="${type}",${costCell(c)},"")`);
+    rows[costs][0] = text(`Cost of ${type} offers`);
+    bestOf[type] = addRow(text(`Offers of this type; cheapest is offer`), { formula: `=COUNTIF(${span(rowOf.type)},"${type}")`, numberFormat: '0' }, {
+      formula: `=IF(B${rows.length + 1}=0,"",MATCH(MIN(${span(costs)}),${span(costs)},0))`,
+      numberFormat: '0',
+    });
+    names.push({ name: `has_${type}`, row: bestOf[type], column: 1, comment: `How many ${type} offers there are` });
+    names.push({ name: `best_${type}`, row: bestOf[type], column: 2, comment: `The cheapest ${type} offer` });
   }
   addRow();
   const pick = (key: string, best: string) => `INDEX(${span(rowOf[key])},1,${best})`;
   const recommendation = addRow(text('Recommendation'), {
     formula:
-      `=IF(AND(has_hourly,has_block,has_managed),ITCOST.RECOMMEND(expected_monthly_hours,${pick('hourlyRate', 'best_hourly')},` +
+      `=IF(AND(has_hourly>0,has_block>0,has_managed>0),ITCOST.RECOMMEND(expected_monthly_hours,${pick('hourlyRate', 'best_hourly')},` +
       `${pick('blockHours', 'best_block')},${pick('blockPrice', 'best_block')},${pick('monthlyFee', 'best_managed')},` +
       `IF(${pick('overageRate', 'best_block')}="",${pick('hourlyRate', 'best_block')},${pick('overageRate', 'best_block')}),` +
       `monthly_variability/SQRT(${pick('termMonths', 'best_block')}),${pick('termMonths', 'best_block')},` +

@@ -8,6 +8,7 @@ import { FIELDS } from './fields';
 import { discountFor, estimateFromHistory, feeFromSeatsText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { computePreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
+import { renderTemplates, setTemplatesMode } from './templates-tab';
 import { applyOfficeTheme } from './theme';
 
 installPreviewCustomFunctions();
@@ -140,8 +141,24 @@ async function useSelection(): Promise<void> {
   }
 }
 
+function showTab(tab: 'scenario' | 'templates'): void {
+  for (const name of ['scenario', 'templates'] as const) {
+    byId(`panel-${name}`).hidden = name !== tab;
+    byId(`tab-${name}`).setAttribute('aria-selected', String(name === tab));
+  }
+}
+
+function canInsertFiles(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', '1.13'));
+  } catch {
+    return false;
+  }
+}
+
 function setMode(excel: boolean): void {
   inExcel = excel;
+  setTemplatesMode(byId('template-list'), excel);
   byId('load').hidden = !excel;
   byId('history-selection').hidden = !excel;
   byId('preview-note').hidden = excel;
@@ -153,6 +170,13 @@ function start(): void {
   renderFields(new Map(steps.map((s) => [s, byId(`fields-${s}`)])));
   byId('preview-note').textContent = INSTALL_HINT;
   renderFunctionList(byId('function-list'), functionExamples());
+  renderTemplates(byId('template-list'), {
+    inExcel: () => inExcel,
+    canInsertFiles,
+    report: (message, tone) => renderStatus(byId('status'), message, tone),
+  });
+  byId('tab-scenario').addEventListener('click', () => showTab('scenario'));
+  byId('tab-templates').addEventListener('click', () => showTab('templates'));
   const form = byId<HTMLFormElement>('wizard');
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;

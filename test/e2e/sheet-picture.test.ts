@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { checkScenario } from '../../src/model';
 import { scenarioPlan } from '../../src/sheet/scenario';
+import { TEMPLATES } from '../../src/sheet/templates';
 import { ROOT } from '../support/dist';
 import { loadPlan } from '../../tools/formula-engine';
 import { formatValue, planToHtml } from '../support/render-plan';
@@ -14,6 +15,7 @@ it('formats values like Excel for the plan\'s number formats', () => {
   expect(formatValue(1234.5, '#,##0.00')).toBe('1,234.50');
   expect(formatValue(0.1234, '0.0%')).toBe('12.3%');
   expect(formatValue(12, '0')).toBe('12');
+  expect(formatValue(46204, 'yyyy-mm-dd')).toBe('2026-07-01');
   expect(formatValue('text', 'General')).toBe('text');
 });
 
@@ -31,6 +33,21 @@ it('renders the scenario sheet with every value computed', async () => {
     fs.mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'scenario-sheet.png'), fullPage: true });
     expect(await page.textContent('body')).toContain('Buy the prepaid block');
+  } finally {
+    await browser.close();
+  }
+});
+
+it.each(TEMPLATES.map((t) => [t.title, t] as const))('renders the %s template with every value computed', async (_title, template) => {
+  const plan = template.plan();
+  const { hf, sheet } = loadPlan(plan);
+  const html = planToHtml(plan, hf.getSheetValues(sheet));
+  expect(html).not.toMatch(/#VALUE!|#N\/A|#NAME\?|#ERROR!|#NUM!/);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    await page.setContent(html);
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', `template-${template.id}.png`), fullPage: true });
   } finally {
     await browser.close();
   }

@@ -109,15 +109,34 @@ describe('the task pane outside Office (preview, real office.js)', () => {
   });
 });
 
+describe('the templates outside Office', () => {
+  it('lists every template with a download link to the built .xlsx', async () => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320 });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+    await page.click('#tab-templates');
+    const links = await page.$$eval('.template-download', (anchors) => anchors.filter((a) => !(a as HTMLElement).hidden).map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    expect(links).toEqual(['templates/it-support-options.xlsx', 'templates/block-hours-tracker.xlsx', 'templates/provider-quotes.xlsx']);
+    for (const link of links) {
+      const bytes = await page.evaluate(async (href) => Array.from(new Uint8Array(await (await fetch(href as string)).arrayBuffer()).slice(0, 2)), link);
+      expect(String.fromCharCode(...bytes)).toBe('PK'); // a zip: an .xlsx
+    }
+    expect(await page.isHidden('#insert-options')).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'templates-preview-320px.png'), fullPage: true });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the task pane in Excel (fake host)', () => {
-  const fakeHost = (sheets: Record<string, Record<string, string | number>>) =>
+  const fakeHost = (sheets: Record<string, Record<string, string | number>>, fileSheets: Record<string, Record<string, string | number>> = {}) =>
     `${fakeExcelScript()}
-     window.__fake = window.__createFakeExcel({ sheets: ${JSON.stringify(sheets)}, activeSheet: Object.keys(${JSON.stringify(sheets)})[0] });
+     window.__fake = window.__createFakeExcel({ sheets: ${JSON.stringify(sheets)}, fileSheets: ${JSON.stringify(fileSheets)}, activeSheet: Object.keys(${JSON.stringify(sheets)})[0] });
      window.Excel = window.__fake.Excel;
      window.CustomFunctions = { associate: function () {}, Error: function (code, message) { this.code = code; this.message = message; }, ErrorCode: {} };
      window.Office = {
        HostType: { Excel: 'Excel' },
-       context: { officeTheme: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#141414', controlForegroundColor: '#ffffff' } },
+       context: { requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(version) <= 1.13; } }, officeTheme: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#141414', controlForegroundColor: '#ffffff' } },
        onReady: function (callback) { var info = { host: 'Excel', platform: 'PC' }; setTimeout(function () { callback && callback(info); }); return Promise.resolve(info); },
      };`;
 
@@ -161,6 +180,33 @@ describe('the task pane in Excel (fake host)', () => {
     await page.click('#load');
     await page.waitForSelector('#status[data-tone="error"]');
     expect(await page.textContent('#status')).toBe('"Budget" is not an ITCost scenario sheet. Select one first.');
+    await context.close();
+  });
+
+  it('inserts a template from its file, and writes one under a new name when its name is taken', async () => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, {
+      width: 320,
+      fakeHost: fakeHost({ 'Provider quotes': { A1: 'ours' } }, { 'IT support options': { A1: 'IT cost scenario' } }),
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await page.click('#tab-templates');
+    expect(await page.isHidden('#download-options')).toBe(true);
+    await page.click('#insert-options');
+    await page.waitForSelector('#status[data-tone="success"]');
+    expect(await page.textContent('#status')).toBe('Inserted "IT support options". Its yellow cells are the inputs.');
+    await page.click('#insert-quotes');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('Provider quotes (2)'));
+    expect(await page.textContent('#status')).toContain('a sheet named "Provider quotes" already exists, so it was left alone');
+    const sheets = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }>; charts: unknown[] }>; log: string[] } }).__fake;
+      return { names: fake.sheets.map((s) => s.name), ours: Object.fromEntries([...fake.sheets[0].cells].map(([k, v]) => [k, v.formula])), inserted: fake.log.filter((l) => l.startsWith('insertWorksheetsFromBase64')).length, charts: fake.sheets.map((s) => s.charts.length) };
+    });
+    expect(sheets.names).toEqual(['Provider quotes', 'IT support options', 'Provider quotes (2)']);
+    expect(sheets.ours).toEqual({ A1: 'ours' });
+    expect(sheets.inserted).toBe(1);
+    expect(sheets.charts).toEqual([0, 1, 0]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });

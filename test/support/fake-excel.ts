@@ -26,6 +26,8 @@ export interface FakeExcelOptions {
   readonly sheets?: Record<string, Record<string, string | number>>;
   /** Fail this sync (1-based) after carrying out the first half of its batch. */
   readonly failAtSync?: number;
+  /** The sheet an inserted file (insertWorksheetsFromBase64) holds, by name, with its cells. */
+  readonly fileSheets?: Record<string, Record<string, string | number>>;
   /** The active sheet's name, and the selected range on it. */
   readonly activeSheet?: string;
   readonly selection?: string;
@@ -193,6 +195,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
 
     const context = {
       workbook: {
+        insertWorksheetsFromBase64: (base64: string, insertOptions: unknown) => {
+          enqueue(`insertWorksheetsFromBase64 (${base64.length} chars) ${JSON.stringify(insertOptions)}`, () => {
+            for (const [name, cells] of Object.entries(options.fileSheets ?? {})) {
+              if (find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+              const sheet = newSheet(name);
+              for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { formula: value, numberFormat: 'General' });
+              sheets.push(sheet);
+            }
+          });
+        },
         getSelectedRange: () => rangeProxy(activeSheet ?? sheets[0]?.name ?? '', selection),
         worksheets: {
           getItemOrNullObject: (name: string) => {
@@ -216,6 +228,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
             });
             return proxy;
           },
+          getItem: (name: string) => worksheetProxy(name),
           getActiveWorksheet: () => worksheetProxy(activeSheet ?? sheets[0]?.name ?? ''),
           add: (name: string) => {
             enqueue(`worksheets.add ${name}`, () => {

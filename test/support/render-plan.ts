@@ -12,6 +12,10 @@ function escapeHtml(text: string): string {
 /** Formats a value like Excel would for the handful of number formats the plans use. */
 export function formatValue(value: unknown, numberFormat: string): string {
   if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
+  if (/y/.test(numberFormat) && /d/.test(numberFormat)) {
+    // Excel serial date: days since 1899-12-30.
+    return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
+  }
   const decimals = (numberFormat.split('.')[1] ?? '').replace(/[^0]/g, '').length;
   if (numberFormat.endsWith('%')) return `${(value * 100).toFixed(decimals)}%`;
   if (numberFormat === 'General') return String(+value.toPrecision(10));
