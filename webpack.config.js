@@ -20,6 +20,9 @@ const STDLIB_SHIMS = Object.fromEntries(
     ['@stdlib/math-base-special-cos$', 'cos'],
     ['@stdlib/math-base-special-sinpi$', 'sinpi'],
     ['@stdlib/string-format$', 'format'],
+    ['@stdlib/function-ctor$', 'function-ctor'],
+    ['@stdlib/assert-has-generator-support$', 'has-generator-support'],
+    ['@stdlib/utils-eval$', 'utils-eval'],
   ].map(([name, file]) => [name, path.resolve(__dirname, 'scripts/stdlib-shims', `${file}.js`)]),
 );
 

@@ -50,6 +50,7 @@ function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: stri
 }
 
 // Excel cannot run here, so this is the path a Linux user takes: build, serve, explain.
+// ITCOST_SKIP_BUILD keeps npm start from rebuilding dist/ (a development build) under the other tests' feet.
 describe('npm start where Excel cannot be launched', () => {
   let child: ChildProcess | undefined;
   // start.js runs the dev server as its own child: kill the whole process group if a test fails midway.
@@ -66,7 +67,7 @@ describe('npm start where Excel cannot be launched', () => {
   it('serves the add-in on localhost, prints how to sideload it, and stops with npm run stop', async () => {
     const port = await freePort();
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'itcost-home-')); // no dev certificates here
-    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1' };
+    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1', ITCOST_SKIP_BUILD: '1' };
     child = spawn(process.execPath, ['scripts/start.js'], { cwd: ROOT, env, detached: true });
     const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
     const output = await waitForOutput(child, /Stop the server/, 120_000);
@@ -101,7 +102,7 @@ describe('npm start where Excel cannot be launched', () => {
     const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     await generateCertificates(path.join(certDir, 'ca.crt'), path.join(certDir, 'localhost.crt'), path.join(certDir, 'localhost.key'));
     quiet.mockRestore();
-    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1' };
+    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1', ITCOST_SKIP_BUILD: '1' };
     child = spawn(process.execPath, ['scripts/start.js'], { cwd: ROOT, env, detached: true });
     const exited = new Promise<void>((resolve) => child?.on('exit', () => resolve()));
     const output = await waitForOutput(child, /Stop the server/, 120_000);
