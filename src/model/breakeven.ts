@@ -1,6 +1,7 @@
 import { checkArguments, type RawArguments } from './arguments';
 import { expectedOverageHours, expectedUnusedHours, unusedHoursDecline } from './demand';
 import { BREAKEVEN_LIMITS } from './limits';
+import { bracketedRoot } from './root';
 import { MESSAGES } from './messages';
 import { andThen, fail, finiteOrProblem, mapOutcome, type Outcome } from './outcome';
 import type { BlockOffer } from './block';
@@ -16,7 +17,9 @@ export interface BreakEvenTerms extends BlockOffer {
 
 /** Beyond this many hours we stop looking: a block that pays off only past it never does in practice. */
 const SEARCH_LIMIT_HOURS = 1e300;
-const MAX_BISECTIONS = 400;
+/** Each outward step multiplies the hours by this; 16 reaches 1e300 from 1e-300 in under 500 steps. */
+const SEARCH_GROWTH = 16;
+const MAX_SEARCH_STEPS = 600;
 
 /**
  * With hours known exactly, the block costs price + o·max(0, h − H) against R·h hourly.
@@ -31,18 +34,6 @@ function deterministicBreakEven(terms: BreakEvenTerms): BreakEven {
   return { kind: 'never' };
 }
 
-/** Bisects a bracket [low, high] with predicate(low) false and predicate(high) true to full precision. */
-function bisect(low: number, high: number, isAtOrPast: (hours: number) => boolean): number {
-  let lo = low;
-  let hi = high;
-  for (let i = 0; i < MAX_BISECTIONS; i += 1) {
-    const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    if (isAtOrPast(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}
 
 /**
  * The expected use h at which expected costs are equal: R·h = price + o·E[(U − H)⁺](h).
@@ -50,7 +41,7 @@ function bisect(low: number, high: number, isAtOrPast: (hours: number) => boolea
  * The saving g(h) = R·h − price − o·E[(U − H)⁺] is concave in h (expected overage is convex),
  * with g(0) = −price < 0 and slope g'(h) = R − o·Q(k + 1, H/θ). So the block pays off on one
  * interval of use, and we return where it starts. We step out geometrically from price / R
- * (where g ≤ 0) until g turns positive (then bisect for the root) or its slope turns negative
+ * (where g ≤ 0), sixteenfold each step, until g turns positive (then close in on the root) or its slope turns negative
  * (then the peak is behind us: find it, and if g is still negative there the block never pays).
  */
 export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
@@ -73,15 +64,18 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
 
   let low = 0;
   let high = blockPrice / rate;
+  // A price too small against the rate to show as hours: the block pays off from (practically) 0 hours.
+  if (!(high > 0)) return { kind: 'hours', hours: 0 };
   if (saving(high) >= 0) return { kind: 'hours', hours: high };
-  while (high < SEARCH_LIMIT_HOURS) {
+  for (let step = 0; step < MAX_SEARCH_STEPS && high < SEARCH_LIMIT_HOURS; step += 1) {
     if (slope(high) <= 0) {
-      const peak = bisect(low, high, (hours) => slope(hours) <= 0);
+      // The slope falls through 0 at the peak: find where −slope turns non-negative.
+      const peak = bracketedRoot((hours) => -slope(hours), low, high);
       if (saving(peak) < 0) return { kind: 'never' };
-      return { kind: 'hours', hours: bisect(low, peak, (hours) => saving(hours) >= 0) };
+      return { kind: 'hours', hours: bracketedRoot(saving, low, peak) };
     }
-    const next = high * 2;
-    if (saving(next) >= 0) return { kind: 'hours', hours: bisect(high, next, (hours) => saving(hours) >= 0) };
+    const next = high * SEARCH_GROWTH;
+    if (saving(next) >= 0) return { kind: 'hours', hours: bracketedRoot(saving, high, next) };
     low = high;
     high = next;
   }

@@ -1,4 +1,6 @@
+import erfc from '@stdlib/math-base-special-erfc';
 import gammainc from '@stdlib/math-base-special-gammainc';
+import { bracketedRoot } from './root';
 
 /**
  * Demand for support hours over a period, modelled as a gamma distribution with the given
@@ -33,7 +35,45 @@ function standardize(demand: Demand, blockHours: number): { shape: number; x: nu
   const shape = 1 / (variability * variability);
   const x = (blockHours * shape) / expectedHours;
   if (!Number.isFinite(shape) || !Number.isFinite(x)) return undefined;
+  // Variability beyond about 1e154 leaves no shape to speak of: see unboundedSpread.
+  if (!(shape >= MIN_SHAPE)) return undefined;
   return { shape, x };
+}
+
+/**
+ * Below this shape (variability above 1e150) the incomplete gamma has nothing left to resolve:
+ * demand is 0 almost surely, with a vanishing chance of an enormous need that keeps the mean.
+ * The limits as the shape goes to 0 are then exact enough: all prepaid hours go unused, every
+ * expected hour is overage, and some hours are forfeited with certainty.
+ */
+const MIN_SHAPE = 1e-300;
+
+function unboundedSpread(demand: Demand): boolean {
+  const shape = 1 / (demand.variability * demand.variability);
+  return demand.variability > 0 && demand.expectedHours > 0 && !(shape >= MIN_SHAPE);
+}
+
+/**
+ * Beyond this shape (variability below 0.001) the gamma is a normal distribution to within its
+ * skewness, 2 × variability < 0.002, and the incomplete gamma gets slow (a millisecond a call near
+ * shape 1e10) and then inaccurate (wrong near x ≈ shape from about 1e20). So such near-certain
+ * demand is modelled as normal, with mean m and standard deviation σ = m · variability.
+ */
+const NORMAL_SHAPE = 1e6;
+
+/** Standard normal CDF Φ(z) and density φ(z). */
+function normalCdf(z: number): number {
+  return 0.5 * erfc(-z / Math.SQRT2);
+}
+function normalDensity(z: number): number {
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+}
+
+/** Near-certain demand: z = (H − m) / σ, or undefined for demand the gamma model handles. */
+function nearlyCertain(demand: Demand, blockHours: number, shape: number): { z: number; sigma: number } | undefined {
+  if (!(shape > NORMAL_SHAPE)) return undefined;
+  const sigma = demand.expectedHours * demand.variability;
+  return { sigma, z: (blockHours - demand.expectedHours) / sigma };
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -52,11 +92,16 @@ function clamp(value: number, low: number, high: number): number {
  * //=> 4.7331 (approximately)
  */
 export function expectedUnusedHours(demand: Demand, blockHours: number): number {
+  if (unboundedSpread(demand)) return blockHours;
   const certain = Math.max(0, blockHours - demand.expectedHours);
   const standard = standardize(demand, blockHours);
   if (standard === undefined) return certain;
   const { shape, x } = standard;
-  const unused = blockHours * lowerRegularized(shape, x) - demand.expectedHours * lowerRegularized(shape + 1, x);
+  const normal = nearlyCertain(demand, blockHours, shape);
+  // Normal: E[(H − U)⁺] = (H − m) · Φ(z) + σ · φ(z).
+  const unused = normal
+    ? (blockHours - demand.expectedHours) * normalCdf(normal.z) + normal.sigma * normalDensity(normal.z)
+    : blockHours * lowerRegularized(shape, x) - demand.expectedHours * lowerRegularized(shape + 1, x);
   // Jensen: E[(H − U)⁺] ≥ (H − mean)⁺; it can never exceed H. Clamping removes rounding residue.
   return clamp(unused, certain, blockHours);
 }
@@ -69,11 +114,16 @@ export function expectedUnusedHours(demand: Demand, blockHours: number): number 
  * //=> 2.7331 (approximately)
  */
 export function expectedOverageHours(demand: Demand, blockHours: number): number {
+  if (unboundedSpread(demand)) return demand.expectedHours;
   const certain = Math.max(0, demand.expectedHours - blockHours);
   const standard = standardize(demand, blockHours);
   if (standard === undefined) return certain;
   const { shape, x } = standard;
-  const overage = demand.expectedHours * upperRegularized(shape + 1, x) - blockHours * upperRegularized(shape, x);
+  const normal = nearlyCertain(demand, blockHours, shape);
+  // Normal: E[(U − H)⁺] = (m − H) · Φ(−z) + σ · φ(z).
+  const overage = normal
+    ? (demand.expectedHours - blockHours) * normalCdf(-normal.z) + normal.sigma * normalDensity(normal.z)
+    : demand.expectedHours * upperRegularized(shape + 1, x) - blockHours * upperRegularized(shape, x);
   return clamp(overage, certain, demand.expectedHours);
 }
 
@@ -86,9 +136,11 @@ export function expectedOverageHours(demand: Demand, blockHours: number): number
  * //=> 0.6482 (approximately)
  */
 export function probabilityOfUnusedHours(demand: Demand, blockHours: number): number {
+  if (unboundedSpread(demand)) return 1;
   const standard = standardize(demand, blockHours);
   if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
-  return lowerRegularized(standard.shape, standard.x);
+  const normal = nearlyCertain(demand, blockHours, standard.shape);
+  return normal ? normalCdf(normal.z) : lowerRegularized(standard.shape, standard.x);
 }
 
 /**
@@ -97,9 +149,12 @@ export function probabilityOfUnusedHours(demand: Demand, blockHours: number): nu
  * at 1 minus this rate; computing the small side directly keeps it accurate far past the block.
  */
 export function unusedHoursDecline(demand: Demand, blockHours: number): number {
+  if (unboundedSpread(demand)) return 0;
   const standard = standardize(demand, blockHours);
   if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
-  return lowerRegularized(standard.shape + 1, standard.x);
+  const normal = nearlyCertain(demand, blockHours, standard.shape);
+  // Normal, with σ = m · variability: −d/dm [(H − m) Φ(z) + σ φ(z)] = Φ(z) − variability · φ(z).
+  return normal ? normalCdf(normal.z) - demand.variability * normalDensity(normal.z) : lowerRegularized(standard.shape + 1, standard.x);
 }
 
 /** Halving or doubling steps allowed while bracketing a quantile: enough to span every double. */
@@ -107,8 +162,8 @@ const MAX_BRACKET_STEPS = 2100;
 
 /**
  * The standard gamma quantile: the x with P(shape, x) = probability. P rises monotonically in x,
- * so we bracket the answer within a factor of 2 around the mean (= shape), then bisect to full
- * precision. This inverts the same incomplete gamma the rest of the model uses.
+ * so we bracket the answer within a factor of 2 around the mean (= shape), then close in on it
+ * to full precision. This inverts the same incomplete gamma the rest of the model uses.
  */
 function standardGammaQuantile(shape: number, probability: number): number {
   let low = shape;
@@ -121,13 +176,7 @@ function standardGammaQuantile(shape: number, probability: number): number {
     low = high;
     high *= 2;
   }
-  for (let step = 0; step < 200; step += 1) {
-    const mid = low + (high - low) / 2;
-    if (mid <= low || mid >= high) break;
-    if (lowerRegularized(shape, mid) < probability) low = mid;
-    else high = mid;
-  }
-  return high;
+  return bracketedRoot((x) => lowerRegularized(shape, x) - probability, low, high);
 }
 
 /**
@@ -143,5 +192,11 @@ export function demandQuantile(demand: Demand, probability: number): number {
   if (variability === 0 || expectedHours === 0) return expectedHours;
   const shape = 1 / (variability * variability);
   if (!Number.isFinite(shape)) return expectedHours;
+  if (!(shape >= MIN_SHAPE)) return 0; // demand is 0 with probability 1 − (a vanishing chance)
+  if (shape > NORMAL_SHAPE) {
+    const sigma = expectedHours * variability;
+    const span = 40 * sigma;
+    return bracketedRoot((hours) => normalCdf((hours - expectedHours) / sigma) - probability, expectedHours - span, expectedHours + span);
+  }
   return (expectedHours / shape) * standardGammaQuantile(shape, probability);
 }

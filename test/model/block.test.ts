@@ -177,3 +177,25 @@ describe('results that would overflow a double', () => {
     expect(blockValue({ expectedHours: 1e300, hourlyRate: 1e300, blockHours: 1, blockPrice: 1 }).ok).toBe(false);
   });
 });
+
+describe('inputs the fuzzer found', () => {
+  it('BREAKEVEN returns when price ÷ rate underflows to 0 (it used to loop forever)', () => {
+    const started = Date.now();
+    const outcome = breakEvenValue({ hourlyRate: 1.7976931348623157e308, blockHours: 1.44e-54, blockPrice: 2.3e-30, overageRate: 4.5e-64, variability: 5.6e-13 });
+    expect(outcome).toEqual({ ok: true, value: 0 });
+    expect(Date.now() - started).toBeLessThan(100);
+  });
+
+  it('BREAKEVEN with near-certain demand (variability 1.7e-16) is quick and close to the deterministic answer', () => {
+    const started = Date.now();
+    const outcome = breakEvenValue({ hourlyRate: 28, blockHours: 20, blockPrice: 420, overageRate: 28, variability: 1.687e-16 });
+    expect(Date.now() - started).toBeLessThan(20);
+    expect(outcome.ok && outcome.value).toBeCloseTo(15, 9);
+  });
+
+  it('models demand with variability below 0.001 as normal: unused hours at the block size are σ/√(2π)', () => {
+    const unused = valueOf(unusedHours({ expectedHours: 20, blockHours: 20, variability: 1e-7 }));
+    expect(unused).toBeCloseTo((20 * 1e-7) / Math.sqrt(2 * Math.PI), 15);
+    expect(valueOf(forfeitRisk({ expectedHours: 20, blockHours: 20, variability: 1e-7 }))).toBeCloseTo(0.5, 12);
+  });
+});
