@@ -47,8 +47,7 @@ async function openTemplate(file: string): Promise<LoadedTemplate> {
     row.eachCell((cell) => {
       const value = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
       if (value && typeof value === 'object' && 'formula' in value && value.shareType === 'array' && value.ref) {
-        const [from, to] = value.ref.split(':');
-        worksheet.getCell(from);
+        const [from, to = from] = value.ref.split(':') as [string, string?];
         for (let r = Number(/\d+/.exec(from)?.[0]); r <= Number(/\d+/.exec(to)?.[0]); r += 1) {
           for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c += 1) if (`${String.fromCharCode(c)}${r}` !== from) arrayFollowers.add(`${String.fromCharCode(c)}${r}`);
         }
@@ -59,7 +58,7 @@ async function openTemplate(file: string): Promise<LoadedTemplate> {
     row.eachCell((cell) => {
       const address = { sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
       const value = cell.value as ExcelJS.CellValue;
-      if (value && typeof value === 'object' && 'formula' in value) {
+      if (value && typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') {
         formulas.set(cell.address, value.formula);
         cached.set(cell.address, serial(value.result));
         hf.setCellContents(address, fromFileFormula(value.formula));
