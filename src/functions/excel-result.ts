@@ -1,8 +1,16 @@
 import type { Outcome, Problem, TableCell } from '../model';
 
+/** The codes as Excel shows them, for a runtime that defines CustomFunctions.Error but not ErrorCode. */
+const ERROR_CODES = { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' } as const;
+
+function errorCode(name: keyof typeof ERROR_CODES): CustomFunctions.ErrorCode {
+  const codes = (CustomFunctions as unknown as { ErrorCode?: Partial<Record<string, CustomFunctions.ErrorCode>> }).ErrorCode;
+  return codes?.[name] ?? (ERROR_CODES[name] as unknown as CustomFunctions.ErrorCode);
+}
+
 /** The Excel error code for each kind of model problem: bad input is #VALUE!, no answer is #N/A. */
 function errorCodeFor(kind: Problem['kind']): CustomFunctions.ErrorCode {
-  return kind === 'noAnswer' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  return errorCode(kind === 'noAnswer' ? 'notAvailable' : 'invalidValue');
 }
 
 function toExcelError(problem: Problem): CustomFunctions.Error {
@@ -10,7 +18,7 @@ function toExcelError(problem: Problem): CustomFunctions.Error {
 }
 
 function tooLarge(): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, 'the result is too large to show');
+  return new CustomFunctions.Error(errorCode('invalidNumber'), 'the result is too large to show');
 }
 
 /**
@@ -24,7 +32,7 @@ function present<T, R>(compute: () => Outcome<T>, show: (value: T) => R): R | Cu
     return outcome.ok ? show(outcome.value) : toExcelError(outcome.problem);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `ITCost could not compute this: ${detail}`);
+    return new CustomFunctions.Error(errorCode('invalidValue'), `ITCost could not compute this: ${detail}`);
   }
 }
 

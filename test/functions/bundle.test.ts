@@ -139,4 +139,12 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
   it('returns #N/A when managed services never pay off', () => {
     expectExcelError(fn('MANAGEDBREAKEVEN')(3000, 185, 0, 0), '#N/A', 'never pay off');
   });
+
+  it('still returns proper errors in a runtime that defines CustomFunctions.Error but no ErrorCode', () => {
+    const registered = new Map<string, RegisteredFunction>();
+    const runtime = { associate: (id: string, f: RegisteredFunction) => registered.set(id, f), Error: FakeCustomFunctionsError };
+    new Function('CustomFunctions', 'Office', readDist('functions.js'))(runtime, {});
+    expectExcelError(registered.get('BLOCKVALUE')?.(-5, 100, 20, 1800), '#VALUE!', 'expected_hours');
+    expectExcelError(registered.get('BREAKEVEN')?.(100, 20, 2100), '#N/A', 'never pays off');
+  });
 });
