@@ -11,28 +11,23 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DetailedCellError } from 'hyperformula';
-import { cellAddress, nameReference, type CellStyle, type SheetPlan } from '../src/sheet/plan';
+import { CELL_STYLES, WARNING_STYLE, cellAddress, cellPosition, nameReference, rangeAddresses, type CellStyleSpec, type SheetPlan } from '../src/sheet/plan';
 import { TEMPLATES } from '../src/sheet/templates';
 import { loadPlan, toFileFormula } from './formula-engine';
 
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 16 } },
-  note: { font: { italic: true, color: { argb: 'FF616161' } } },
-  heading: { font: { bold: true, size: 12 } },
-  columnHeader: { font: { bold: true }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEBF3FC' } } },
-  input: { font: { color: { argb: 'FF0F6CBD' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF9E5' } } },
-  result: { font: { bold: true } },
-};
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
-/** Every A1 address in a range like "B5:C7". */
-function addresses(range: string): string[] {
-  const [from, to = from] = range.split(':').map((a) => {
-    const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(a) as RegExpExecArray;
-    return { column: match[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(match[2]) - 1 };
-  });
-  const out: string[] = [];
-  for (let r = from.row; r <= to.row; r += 1) for (let c = from.column; c <= to.column; c += 1) out.push(cellAddress(r, c));
-  return out;
+/** A plan's style spec as exceljs cell style. */
+function excelStyle(spec: CellStyleSpec): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {};
+  if (spec.bold !== undefined) font.bold = spec.bold;
+  if (spec.italic !== undefined) font.italic = spec.italic;
+  if (spec.size !== undefined) font.size = spec.size;
+  if (spec.color !== undefined) font.color = { argb: argb(spec.color) };
+  return {
+    font,
+    ...(spec.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } } } : {}),
+  };
 }
 
 function cached(value: unknown): ExcelJS.CellFormulaValue['result'] {
@@ -60,10 +55,10 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
           const ref = `${address}:${cellAddress(r + cell.spill.rows - 1, c + cell.spill.columns - 1)}`;
           target.value = { formula: toFileFormula(cell.formula), result: cached(values[r]?.[c]), shareType: 'array', ref } as ExcelJS.CellValue;
           // The other cells of an array formula hold only their cached values.
-          for (const other of addresses(ref).slice(1)) {
+          for (const other of rangeAddresses(ref).slice(1)) {
             spilled.add(other);
-            const [rr, cc] = [Number(/\d+/.exec(other)?.[0]) - 1, other.charCodeAt(0) - 65];
-            ws.getCell(other).value = cached(values[rr]?.[cc]) as ExcelJS.CellValue;
+            const position = cellPosition(other);
+            ws.getCell(other).value = cached(values[position.row]?.[position.column]) as ExcelJS.CellValue;
           }
         } else {
           target.value = { formula: toFileFormula(cell.formula), result: cached(values[r]?.[c]) } as ExcelJS.CellValue;
@@ -74,7 +69,7 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
       if (cell.numberFormat && cell.numberFormat !== 'General') target.numFmt = cell.numberFormat;
     }),
   );
-  for (const { style, range } of plan.styles) for (const address of addresses(range)) Object.assign(ws.getCell(address), STYLES[style]);
+  for (const { style, range } of plan.styles) for (const address of rangeAddresses(range)) Object.assign(ws.getCell(address), excelStyle(CELL_STYLES[style]));
   for (const validation of plan.validations ?? []) {
     const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'ITCost', error: validation.message };
     const rule: ExcelJS.DataValidation =
@@ -83,12 +78,12 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
         : validation.max !== undefined
           ? { ...common, type: 'decimal', operator: 'between', formulae: [validation.min ?? 0, validation.max] }
           : { ...common, type: 'decimal', operator: validation.minExclusive ? 'greaterThan' : 'greaterThanOrEqual', formulae: [validation.min ?? 0] };
-    for (const address of addresses(validation.range)) ws.getCell(address).dataValidation = rule;
+    for (const address of rangeAddresses(validation.range)) ws.getCell(address).dataValidation = rule;
   }
   for (const format of plan.conditionalFormats ?? []) {
     ws.addConditionalFormatting({
       ref: format.range,
-      rules: [{ type: 'expression', priority: 1, formulae: [format.formula.replace(/^=/, '')], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFDE7E9' } }, font: { color: { argb: 'FFB10E1C' } } } }],
+      rules: [{ type: 'expression', priority: 1, formulae: [format.formula.replace(/^=/, '')], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(WARNING_STYLE.fill as string) } }, font: { color: { argb: argb(WARNING_STYLE.color as string) } } } }],
     });
   }
   for (const name of plan.names) workbook.definedNames.add(`'${plan.name}'!${nameReference(name)}`, name.name);

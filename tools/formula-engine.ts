@@ -84,7 +84,8 @@ for (const fn of metadata.functions) {
     method,
     ...(size ? { sizeOfResultArrayMethod: `${method}_size` } : {}),
     parameters: fn.parameters.map((p) => ({
-      argumentType: p.dimensionality === 'matrix' ? FunctionArgumentType.ANY : FunctionArgumentType.ANY,
+      // ANY: ranges arrive as ranges and scalars as scalars, as Excel hands them to the adapters.
+      argumentType: FunctionArgumentType.ANY,
       optionalArg: Boolean(p.optional),
     })),
   };

@@ -5,7 +5,9 @@ import {
   numberFormatGrid,
   planExtent,
   columnLetters,
-  type CellStyle,
+  CELL_STYLES,
+  WARNING_STYLE,
+  type CellStyleSpec,
   type PlanChart,
   type PlanValidation,
   type SheetPlan,
@@ -23,31 +25,14 @@ export function candidateSheetNames(baseName: string, count = MAX_NAME_ATTEMPTS)
   });
 }
 
-const STYLE_FORMATS: Record<CellStyle, (format: Excel.RangeFormat) => void> = {
-  title: (format) => {
-    format.font.bold = true;
-    format.font.size = 16;
-  },
-  note: (format) => {
-    format.font.italic = true;
-    format.font.color = '#616161';
-  },
-  heading: (format) => {
-    format.font.bold = true;
-    format.font.size = 12;
-  },
-  columnHeader: (format) => {
-    format.font.bold = true;
-    format.fill.color = '#EBF3FC';
-  },
-  input: (format) => {
-    format.fill.color = '#FFF9E5';
-    format.font.color = '#0F6CBD';
-  },
-  result: (format) => {
-    format.font.bold = true;
-  },
-};
+/** Sets what a style spec sets on an Excel range format, and nothing else. */
+function applyStyle(format: Excel.RangeFormat | Excel.ConditionalRangeFormat, spec: CellStyleSpec): void {
+  if (spec.bold !== undefined) format.font.bold = spec.bold;
+  if (spec.italic !== undefined) format.font.italic = spec.italic;
+  if (spec.color !== undefined) format.font.color = spec.color;
+  if (spec.fill !== undefined) format.fill.color = spec.fill;
+  if (spec.size !== undefined && 'size' in format.font) format.font.size = spec.size;
+}
 
 export function addChart(sheet: Excel.Worksheet, spec: PlanChart): void {
   const chart = sheet.charts.add('XYScatterLinesNoMarkers', sheet.getRange(spec.dataRange), 'Columns');
@@ -84,10 +69,9 @@ function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: 
   for (const format of plan.conditionalFormats ?? []) {
     const conditional = sheet.getRange(format.range).conditionalFormats.add('Custom');
     conditional.custom.rule.formula = format.formula;
-    conditional.custom.format.fill.color = '#FDE7E9';
-    conditional.custom.format.font.color = '#B10E1C';
+    applyStyle(conditional.custom.format, WARNING_STYLE);
   }
-  for (const { style, range } of plan.styles) STYLE_FORMATS[style](sheet.getRange(range).format);
+  for (const { style, range } of plan.styles) applyStyle(sheet.getRange(range).format, CELL_STYLES[style]);
   plan.columnWidths.forEach((width, index) => {
     const letter = columnLetters(index);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = width;

@@ -3,7 +3,7 @@ import { breakEvenHours, type BreakEven } from './breakeven';
 import { demandQuantile, expectedOverageHours, probabilityOfUnusedHours } from './demand';
 import { monthlyArrearsFactor } from './discount';
 import { COMPARE_LIMITS } from './limits';
-import { managedBreakEvenHours, type ManagedBreakEven } from './managed';
+import { hourlyCostForHours, managedBreakEvenHours, managedCostForHours, type ManagedBreakEven } from './managed';
 import { MESSAGES } from './messages';
 import { andThen, fail, mapOutcome, succeed, type Outcome, type Problem } from './outcome';
 
@@ -63,16 +63,15 @@ function figures(option: OptionName, expectedCost: number, hoursReceived: number
  * Every cost rises with U, so the 95th-percentile cost is the cost at U's 95th percentile.
  */
 export function compareOptions(args: CompareArguments): Comparison {
-  const { hourlyRate: rate, blockHours, blockPrice, overageRate, monthlyFee, termMonths, disruptionCostPerHour: disruption } = args;
+  const { hourlyRate: rate, blockHours, blockPrice, overageRate, termMonths, disruptionCostPerHour: disruption } = args;
   const demand = { expectedHours: args.expectedMonthlyHours * termMonths, variability: args.variability };
   const factor = monthlyArrearsFactor(termMonths, args.annualDiscountRate);
   const mean = demand.expectedHours;
   const badCase = demandQuantile(demand, BAD_CASE_PROBABILITY);
 
-  const hourlyCost = (hours: number) => factor * (rate + disruption) * hours;
+  const hourlyCost = (hours: number) => factor * hourlyCostForHours(hours, args);
   const blockCost = (overage: number, hours: number) => blockPrice + factor * (overageRate * overage + disruption * hours);
-  const managedPerHour = (1 - args.incidentReduction) * ((1 - args.coveredShare) * rate + disruption);
-  const managedCost = (hours: number) => factor * (monthlyFee * termMonths + managedPerHour * hours);
+  const managedCost = (hours: number) => factor * managedCostForHours(hours, termMonths, args);
 
   const expectedHourly = hourlyCost(mean);
   return {

@@ -18,28 +18,40 @@ export interface ManagedTerms {
 }
 
 /**
- * Expected monthly cost when paying hourly, including disruption: h · (R + c).
+ * What support hours cost when paid hourly, including disruption: h · (R + c), for any period.
  *
  * @example
- * hourlyMonthlyCost(2, { hourlyRate: 185, disruptionCostPerHour: 0 })
+ * hourlyCostForHours(2, { hourlyRate: 185, disruptionCostPerHour: 0 })
  * //=> 370
  */
-export function hourlyMonthlyCost(monthlyHours: number, terms: Pick<ManagedTerms, 'hourlyRate' | 'disruptionCostPerHour'>): number {
-  return monthlyHours * (terms.hourlyRate + terms.disruptionCostPerHour);
+export function hourlyCostForHours(hours: number, terms: Pick<ManagedTerms, 'hourlyRate' | 'disruptionCostPerHour'>): number {
+  return hours * (terms.hourlyRate + terms.disruptionCostPerHour);
 }
 
 /**
- * Expected monthly cost under managed services (DESIGN.md): F + h · (1 − q) · ((1 − s) · R + c).
- * Proactive care removes a share q of the problem hours; the fee covers a share s of those left,
- * and the business still bears the disruption of every remaining hour.
+ * What managed services cost over `months` months in which `hours` support hours would be needed
+ * if billed hourly (DESIGN.md): F · months + h · (1 − q) · ((1 − s) · R + c). Proactive care
+ * removes a share q of the problem hours; the fee covers a share s of those left, and the
+ * business still bears the disruption of every remaining hour.
+ *
+ * @example
+ * managedCostForHours(24, 12, { hourlyRate: 185, monthlyFee: 3000, coveredShare: 1, incidentReduction: 0, disruptionCostPerHour: 0 })
+ * //=> 36000
+ */
+export function managedCostForHours(hours: number, months: number, terms: ManagedTerms): number {
+  const { hourlyRate, monthlyFee, coveredShare, incidentReduction, disruptionCostPerHour } = terms;
+  return monthlyFee * months + hours * (1 - incidentReduction) * ((1 - coveredShare) * hourlyRate + disruptionCostPerHour);
+}
+
+/**
+ * Expected monthly cost under managed services: F + h · (1 − q) · ((1 − s) · R + c).
  *
  * @example
  * managedMonthlyCost(2, { hourlyRate: 185, monthlyFee: 3000, coveredShare: 1, incidentReduction: 0, disruptionCostPerHour: 0 })
  * //=> 3000
  */
 export function managedMonthlyCost(monthlyHours: number, terms: ManagedTerms): number {
-  const { hourlyRate, monthlyFee, coveredShare, incidentReduction, disruptionCostPerHour } = terms;
-  return monthlyFee + monthlyHours * (1 - incidentReduction) * ((1 - coveredShare) * hourlyRate + disruptionCostPerHour);
+  return managedCostForHours(monthlyHours, 1, terms);
 }
 
 /**

@@ -1,11 +1,8 @@
 import { checkArguments, type CheckedArguments, type RawArguments } from './arguments';
+import { blockCostForHours } from './block';
+import { hourlyCostForHours, managedCostForHours } from './managed';
 import type { CompareArguments } from './compare';
-import {
-  BLOCKVALUE_LIMITS,
-  COMPARE_LIMITS,
-  EXPIRYFORECAST_LIMITS,
-  type ArgumentLimit,
-} from './limits';
+import { BLOCKVALUE_LIMITS, COMPARE_LIMITS, EXPIRYFORECAST_LIMITS } from './limits';
 import type { Outcome } from './outcome';
 
 /**
@@ -20,7 +17,7 @@ export const SCENARIO_LIMITS = {
   disruptionCostPerHour: COMPARE_LIMITS.disruptionCostPerHour,
   blockHours: COMPARE_LIMITS.blockHours,
   blockPrice: COMPARE_LIMITS.blockPrice,
-  termMonths: { ...BLOCKVALUE_LIMITS.termMonths, excelName: 'term_months' } as ArgumentLimit,
+  termMonths: BLOCKVALUE_LIMITS.termMonths,
   overageRate: COMPARE_LIMITS.overageRate,
   monthlyFee: COMPARE_LIMITS.monthlyFee,
   coveredShare: COMPARE_LIMITS.coveredShare,
@@ -87,14 +84,22 @@ export function blockDiscount(blockHours: number, hourlyRate: number, blockPrice
   return 1 - blockPrice / (blockHours * hourlyRate);
 }
 
+/**
+ * A managed plan's monthly fee from its price per seat (user or device) and the number of seats.
+ *
+ * @example
+ * monthlyFeeFromSeats(120, 25)
+ * //=> 3000
+ */
+export function monthlyFeeFromSeats(pricePerSeat: number, seats: number): number {
+  return pricePerSeat * seats;
+}
+
 /** What a block costs by hours used, with disruption, undiscounted: the sensitivity table's formulas. */
 export function costsForHoursUsed(inputs: ScenarioInputs, hoursUsed: number): { hourly: number; block: number; managed: number } {
-  const disruption = inputs.disruptionCostPerHour;
   return {
-    hourly: hoursUsed * (inputs.hourlyRate + disruption),
-    block: inputs.blockPrice + inputs.overageRate * Math.max(0, hoursUsed - inputs.blockHours) + disruption * hoursUsed,
-    managed:
-      inputs.monthlyFee * inputs.termMonths +
-      (1 - inputs.incidentReduction) * hoursUsed * ((1 - inputs.coveredShare) * inputs.hourlyRate + disruption),
+    hourly: hourlyCostForHours(hoursUsed, inputs),
+    block: blockCostForHours(hoursUsed, inputs) + inputs.disruptionCostPerHour * hoursUsed,
+    managed: managedCostForHours(hoursUsed, inputs.termMonths, inputs),
   };
 }

@@ -14,6 +14,27 @@ export interface PlanCell {
 
 export type CellStyle = 'title' | 'note' | 'heading' | 'columnHeader' | 'input' | 'result';
 
+/** How each style looks, declared once for every writer (Excel API, .xlsx, pictures). Colours are #RRGGBB. */
+export interface CellStyleSpec {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly color?: string;
+  readonly fill?: string;
+}
+
+export const CELL_STYLES: Readonly<Record<CellStyle, CellStyleSpec>> = {
+  title: { bold: true, size: 16 },
+  note: { italic: true, color: '#616161' },
+  heading: { bold: true, size: 12 },
+  columnHeader: { bold: true, fill: '#EBF3FC' },
+  input: { color: '#0F6CBD', fill: '#FFF9E5' },
+  result: { bold: true },
+};
+
+/** The look of a cell a conditional format flags. */
+export const WARNING_STYLE: CellStyleSpec = { color: '#B10E1C', fill: '#FDE7E9' };
+
 /** A sheet-scoped defined name for a cell, or for a block of cells from there. */
 export interface PlanName {
   readonly name: string;
@@ -93,6 +114,26 @@ export function columnLetters(index: number): string {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
+}
+
+/** Zero-based row and column of an A1 cell address ("B4", "$B$4", "AA10"). */
+export function cellPosition(address: string): { row: number; column: number } {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+  if (!match) throw new Error(`not an A1 cell address: ${address}`);
+  const column = match[1].split('').reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(match[2]) - 1, column };
+}
+
+/** Every cell address in an A1 range ("B5:C7"), row by row; a single cell gives itself. */
+export function rangeAddresses(range: string): string[] {
+  const [from, to = from] = range.split(':');
+  const start = cellPosition(from);
+  const end = cellPosition(to);
+  const addresses: string[] = [];
+  for (let row = start.row; row <= end.row; row += 1) {
+    for (let column = start.column; column <= end.column; column += 1) addresses.push(cellAddress(row, column));
+  }
+  return addresses;
 }
 
 /** A1 address of a zero-based row and column; absolute with `$` when asked. */

@@ -56,6 +56,12 @@ const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; 
   { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, unit: '', format: 'General' },
 ];
 
+/** With a history, these inputs become formulas over it (the `history` name), as TERMDEMAND computes them for one month. */
+const HISTORY_FORMULAS: Partial<Record<keyof ScenarioInputs, string>> = {
+  expectedMonthlyHours: '=AVERAGE(history)',
+  monthlyVariability: '=STDEV.S(history)/AVERAGE(history)',
+};
+
 export interface ScenarioPlanOptions {
   /** Rows in the table of cost by hours used (at least 2). */
   readonly sensitivityRows?: number;
@@ -98,14 +104,8 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   addRow();
 
   heading('Inputs', 'Value', 'Unit');
-  const historyRange = history ? `history` : undefined;
   for (const input of SCENARIO_INPUT_ROWS) {
-    const fromHistory =
-      historyRange && input.key === 'expectedMonthlyHours'
-        ? `=AVERAGE(${historyRange})`
-        : historyRange && input.key === 'monthlyVariability'
-          ? `=STDEV.S(${historyRange})/AVERAGE(${historyRange})`
-          : undefined;
+    const fromHistory = history ? HISTORY_FORMULAS[input.key] : undefined;
     const value: PlanCell = fromHistory ? { formula: fromHistory, numberFormat: input.format } : { value: inputs[input.key], numberFormat: input.format };
     const row = addRow(text(input.label), value, text(fromHistory ? `${input.unit}, from the history in H` : input.unit));
     named(row, input.name, input.label);

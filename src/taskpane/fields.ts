@@ -34,12 +34,6 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'annualDiscountRate', key: 'annualDiscountRate', step: 4, kind: 'percent', label: 'Discount future payments at (per year)', hint: 'Optional: the return your cash would earn elsewhere.', placeholder: '0' },
 ];
 
-export function fieldById(id: string): FieldSpec {
-  const field = FIELDS.find((f) => f.id === id);
-  if (!field) throw new Error(`no field ${id}`);
-  return field;
-}
-
 export function limitOf(field: FieldSpec): ArgumentLimit | undefined {
   return field.key ? SCENARIO_LIMITS[field.key] : undefined;
 }

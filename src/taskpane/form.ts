@@ -8,11 +8,12 @@ import {
   checkScenario,
   checkValue,
   demandFromHistory,
+  monthlyFeeFromSeats,
   type ArgumentLimit,
   type Outcome,
   type ScenarioInputs,
 } from '../model';
-import { FIELDS, fieldById, limitOf, type FieldSpec } from './fields';
+import { FIELDS, limitOf, type FieldSpec } from './fields';
 
 export type FieldTexts = Readonly<Record<string, string>>;
 
@@ -86,7 +87,7 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState 
   if (derived.monthlyFee === null && typeof values.seatPrice === 'number' && typeof values.seats === 'number') {
     if (!(values.seatPrice > 0)) errors.seatPrice = 'Must be more than 0.';
     if (!(values.seats >= 1)) errors.seats = 'Must be 1 or more.';
-    derived.monthlyFee = values.seatPrice * values.seats;
+    derived.monthlyFee = monthlyFeeFromSeats(values.seatPrice, values.seats);
   }
 
   for (const field of FIELDS) {
@@ -133,7 +134,7 @@ export function feeFromSeatsText(texts: FieldTexts): number | null {
   const price = parseNumber(texts.seatPrice ?? '');
   const seats = parseNumber(texts.seats ?? '');
   if (typeof price !== 'number' || typeof seats !== 'number') return null;
-  return Math.round(price * seats * 100) / 100;
+  return Math.round(monthlyFeeFromSeats(price, seats) * 100) / 100;
 }
 
 /** The discount a price represents, for showing beside it (null when it cannot be computed). */
@@ -178,4 +179,3 @@ export function textsFor(inputs: Readonly<Record<string, number>>): { texts: Rec
   return { texts, exact };
 }
 
-export { fieldById };

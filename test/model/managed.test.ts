@@ -1,4 +1,4 @@
-import { hourlyMonthlyCost, managedBreakEven, managedMonthlyCost, managedValue, type Outcome } from '../../src/model';
+import { hourlyCostForHours, managedBreakEven, managedCostForHours, managedMonthlyCost, managedValue, monthlyFeeFromSeats, type Outcome } from '../../src/model';
 
 function valueOf<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new Error(`expected a value, got: ${outcome.problem.message}`);
@@ -21,7 +21,7 @@ describe('MANAGEDVALUE', () => {
     // hourly 10·(100 + 40) = 1,400; managed 500 + 10·0.75·(0.2·100 + 40) = 950.
     const terms = { expectedMonthlyHours: 10, hourlyRate: 100, monthlyFee: 500, coveredShare: 0.8, incidentReduction: 0.25, disruptionCostPerHour: 40 };
     expect(valueOf(managedValue(terms))).toBeCloseTo(450, 10);
-    expect(hourlyMonthlyCost(10, terms)).toBe(1400);
+    expect(hourlyCostForHours(10, terms)).toBe(1400);
     expect(managedMonthlyCost(10, terms)).toBeCloseTo(950, 10);
   });
 
@@ -51,5 +51,15 @@ describe('MANAGEDBREAKEVEN', () => {
   it('has no answer when the plan covers nothing and prevents nothing', () => {
     const outcome = managedBreakEven({ monthlyFee: 900, hourlyRate: 100, coveredShare: 0, incidentReduction: 0, disruptionCostPerHour: 50 });
     expect(outcome).toEqual({ ok: false, problem: { kind: 'noAnswer', message: expect.stringContaining('never pay off') } });
+  });
+});
+
+describe('the documented examples of the cost helpers', () => {
+  it('managedCostForHours: 12 months of a 3,000 plan covering every hour cost 36,000', () => {
+    expect(managedCostForHours(24, 12, { hourlyRate: 185, monthlyFee: 3000, coveredShare: 1, incidentReduction: 0, disruptionCostPerHour: 0 })).toBe(36000);
+  });
+
+  it('monthlyFeeFromSeats: 25 seats at 120 are 3,000 a month', () => {
+    expect(monthlyFeeFromSeats(120, 25)).toBe(3000);
   });
 });

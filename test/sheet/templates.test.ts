@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { expiryForecast, meanAndSampleDeviation } from '../../src/model';
+import { rangeAddresses } from '../../src/sheet/plan';
 import { TEMPLATES } from '../../src/sheet/templates';
 import { fromFileFormula, toFileFormula } from '../../tools/formula-engine';
 import { DIST } from '../support/dist';
@@ -47,10 +48,7 @@ async function openTemplate(file: string): Promise<LoadedTemplate> {
     row.eachCell((cell) => {
       const value = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
       if (value && typeof value === 'object' && 'formula' in value && value.shareType === 'array' && value.ref) {
-        const [from, to = from] = value.ref.split(':') as [string, string?];
-        for (let r = Number(/\d+/.exec(from)?.[0]); r <= Number(/\d+/.exec(to)?.[0]); r += 1) {
-          for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c += 1) if (`${String.fromCharCode(c)}${r}` !== from) arrayFollowers.add(`${String.fromCharCode(c)}${r}`);
-        }
+        for (const follower of rangeAddresses(value.ref).slice(1)) arrayFollowers.add(follower);
       }
     }),
   );

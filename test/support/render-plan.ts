@@ -3,7 +3,7 @@
  * like the sheet in Excel: for looking at in tests and for the README's picture. Charts are drawn
  * as SVG lines from the plan's chart range.
  */
-import type { SheetPlan } from '../../src/sheet/plan';
+import { CELL_STYLES, cellPosition, type SheetPlan } from '../../src/sheet/plan';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -23,18 +23,26 @@ export function formatValue(value: unknown, numberFormat: string): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
 }
 
-function columnIndex(letters: string): number {
-  return letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-}
-function parseCell(address: string): { row: number; column: number } {
-  const match = /^([A-Z]+)(\d+)$/.exec(address) as RegExpExecArray;
-  return { row: Number(match[2]) - 1, column: columnIndex(match[1]) };
+/** CSS for each plan style, from the same specs the writers use. */
+function styleSheet(): string {
+  return Object.entries(CELL_STYLES)
+    .map(([name, spec]) => {
+      const rules = [
+        spec.bold ? 'font-weight: bold' : '',
+        spec.italic ? 'font-style: italic' : '',
+        spec.size ? `font-size: ${spec.size + 2}px` : '',
+        spec.color ? `color: ${spec.color}` : '',
+        spec.fill ? `background: ${spec.fill}` : '',
+      ].filter(Boolean);
+      return `.${name} { ${rules.join('; ')} }`;
+    })
+    .join('\n');
 }
 
 export function planToHtml(plan: SheetPlan, values: readonly (readonly unknown[])[]): string {
   const styleAt = new Map<string, string>();
   for (const { style, range } of plan.styles) {
-    const [from, to = from] = range.split(':').map(parseCell);
+    const [from, to = from] = range.split(':').map(cellPosition);
     for (let r = from.row; r <= to.row; r += 1) for (let c = from.column; c <= to.column; c += 1) styleAt.set(`${r},${c}`, style);
   }
   const rows = plan.cells.map((row, r) => {
@@ -65,12 +73,7 @@ export function planToHtml(plan: SheetPlan, values: readonly (readonly unknown[]
     td, th { border: 1px solid #e0e0e0; padding: 2px 6px; height: 20px; white-space: nowrap; overflow: visible; }
     th { background: #f3f3f3; color: #616161; font-weight: normal; text-align: center; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
-    .title { font-size: 18px; font-weight: bold; }
-    .note { font-style: italic; color: #616161; }
-    .heading { font-weight: bold; font-size: 14px; }
-    .columnHeader { font-weight: bold; background: #ebf3fc; }
-    .input { background: #fff9e5; color: #0f6cbd; }
-    .result { font-weight: bold; }
+    ${styleSheet()}
   </style></head><body><table style="width:${tableWidth}px"><colgroup><col style="width:36px">${widths}</colgroup>
   <tr><th></th>${letters}</tr>${rows.join('')}</table></body></html>`;
 }
