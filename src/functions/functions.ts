@@ -286,7 +286,7 @@ export function expiryForecast(
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
  * @param [overage_rate] Money per hour beyond the block. Default: hourly_rate.
- * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation; TERMDEMAND gives it. Default: 0.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Default: 0.
  * @param [term_months] The block's validity in months: the period compared. Default: 12.
  * @param [covered_share] Share of support hours the managed fee covers, from 0 to 1. Default: 1.
  * @param [incident_reduction] Share of support hours managed care avoids, from 0 to 1. Default: 0.
@@ -301,7 +301,7 @@ export function compare(
   block_price: number,
   monthly_fee: number,
   overage_rate?: number,
-  variability?: number,
+  monthly_variability?: number,
   term_months?: number,
   covered_share?: number,
   incident_reduction?: number,
@@ -316,7 +316,7 @@ export function compare(
     block_price,
     monthly_fee,
     overage_rate,
-    variability,
+    monthly_variability,
     term_months,
     covered_share,
     incident_reduction,
@@ -336,7 +336,7 @@ export function compare(
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
  * @param [overage_rate] Money per hour beyond the block. Default: hourly_rate.
- * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation; TERMDEMAND gives it. Default: 0.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Default: 0.
  * @param [term_months] The block's validity in months: the period compared. Default: 12.
  * @param [covered_share] Share of support hours the managed fee covers, from 0 to 1. Default: 1.
  * @param [incident_reduction] Share of support hours managed care avoids, from 0 to 1. Default: 0.
@@ -351,7 +351,7 @@ export function recommend(
   block_price: number,
   monthly_fee: number,
   overage_rate?: number,
-  variability?: number,
+  monthly_variability?: number,
   term_months?: number,
   covered_share?: number,
   incident_reduction?: number,
@@ -365,7 +365,7 @@ export function recommend(
     block_price,
     monthly_fee,
     overage_rate,
-    variability,
+    monthly_variability,
     term_months,
     covered_share,
     incident_reduction,

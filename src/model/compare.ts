@@ -3,6 +3,7 @@ import { breakEvenHours, type BreakEven } from './breakeven';
 import { demandQuantile, expectedOverageHours, probabilityOfUnusedHours } from './demand';
 import { monthlyArrearsFactor } from './discount';
 import { COMPARE_LIMITS } from './limits';
+import { termVariability } from './history';
 import { hourlyCostForHours, managedBreakEvenHours, managedCostForHours, type ManagedBreakEven } from './managed';
 import { MESSAGES } from './messages';
 import { andThen, fail, mapOutcome, succeed, type Outcome, type Problem } from './outcome';
@@ -64,7 +65,9 @@ function figures(option: OptionName, expectedCost: number, hoursReceived: number
  */
 export function compareOptions(args: CompareArguments): Comparison {
   const { hourlyRate: rate, blockHours, blockPrice, overageRate, termMonths, disruptionCostPerHour: disruption } = args;
-  const demand = { expectedHours: args.expectedMonthlyHours * termMonths, variability: args.variability };
+  // Months are independent (as in TERMDEMAND), so the term's variability is the monthly one ÷ √T.
+  const variability = termVariability(args.monthlyVariability, termMonths);
+  const demand = { expectedHours: args.expectedMonthlyHours * termMonths, variability };
   const factor = monthlyArrearsFactor(termMonths, args.annualDiscountRate);
   const mean = demand.expectedHours;
   const badCase = demandQuantile(demand, BAD_CASE_PROBABILITY);
@@ -81,7 +84,7 @@ export function compareOptions(args: CompareArguments): Comparison {
     block: figures('Prepaid block', blockCost(expectedOverageHours(demand, blockHours), mean), mean, blockCost(Math.max(0, badCase - blockHours), badCase), expectedHourly),
     managed: figures('Managed services', managedCost(mean), (1 - args.incidentReduction) * mean, managedCost(badCase), expectedHourly),
     // Undiscounted, as ITCOST.BREAKEVEN reports it, so the sentence and the function agree.
-    blockBreakEven: breakEvenHours({ hourlyRate: rate, blockHours, blockPrice, overageRate, variability: args.variability }),
+    blockBreakEven: breakEvenHours({ hourlyRate: rate, blockHours, blockPrice, overageRate, variability }),
     managedBreakEven: managedBreakEvenHours(args),
     forfeitRisk: probabilityOfUnusedHours(demand, blockHours),
   };

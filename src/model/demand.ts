@@ -1,5 +1,5 @@
 import erfc from '@stdlib/math-base-special-erfc';
-import gammainc from '@stdlib/math-base-special-gammainc';
+import { lowerRegularized, upperRegularized } from './gamma';
 import { bracketedRoot } from './root';
 
 /**
@@ -12,16 +12,6 @@ export interface Demand {
   readonly expectedHours: number;
   /** Coefficient of variation: standard deviation ÷ mean. */
   readonly variability: number;
-}
-
-/** Regularized lower incomplete gamma P(shape, x). Note stdlib's argument order: (x, shape). */
-function lowerRegularized(shape: number, x: number): number {
-  return gammainc(x, shape, true, false);
-}
-
-/** Regularized upper incomplete gamma Q(shape, x) = 1 − P(shape, x), computed directly for accuracy in the tail. */
-function upperRegularized(shape: number, x: number): number {
-  return gammainc(x, shape, true, true);
 }
 
 /**

@@ -15,6 +15,18 @@ export function meanAndSampleDeviation(values: readonly number[]): { mean: numbe
 }
 
 /**
+ * Variability of the hours over a term of n independent months: monthly variability / √n.
+ * The standard deviation of a sum of n independent months grows as √n while its mean grows as n.
+ *
+ * @example
+ * termVariability(0.5, 4)
+ * //=> 0.25
+ */
+export function termVariability(monthlyVariability: number, termMonths: number): number {
+  return monthlyVariability / Math.sqrt(termMonths);
+}
+
+/**
  * Demand over a term estimated from past monthly hours, assuming months are independent and
  * alike: expected hours = term · mean, and variability = (sample sd / mean) / √term, because
  * the standard deviation of a sum of n independent months grows as √n while its mean grows as n.

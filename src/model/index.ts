@@ -13,3 +13,4 @@ export * from './expiry';
 export * from './compare';
 export * from './recommend';
 export * from './scenario';
+export * from './gamma';

@@ -142,21 +142,26 @@ export const TERMDEMAND_LIMITS = {
   termMonths,
 } as const;
 
+const monthlyVariability: ArgumentLimit = {
+  excelName: 'monthly_variability',
+  unit: 'coefficient of variation of monthly hours',
+  atLeast: 0,
+  optional: true,
+  defaultValue: 0,
+};
+
 export const EXPIRYFORECAST_LIMITS = {
   hoursUsed,
   monthsElapsed: { excelName: 'months_elapsed', unit: 'months', greaterThan: 0 },
   blockHours,
   termMonths: { excelName: 'term_months', unit: 'months', atLeast: 1 },
-  monthlyVariability: {
-    excelName: 'monthly_variability',
-    unit: 'coefficient of variation of monthly hours',
-    atLeast: 0,
-    optional: true,
-    defaultValue: 0,
-  },
+  monthlyVariability,
 } as const;
 
-/** Shared by COMPARE and RECOMMEND: the three options over one block term. */
+/**
+ * Shared by COMPARE and RECOMMEND: the three options over one block term. Like every function
+ * that takes monthly hours, they take the variability of one month's hours.
+ */
 export const COMPARE_LIMITS = {
   expectedMonthlyHours,
   hourlyRate,
@@ -164,7 +169,7 @@ export const COMPARE_LIMITS = {
   blockPrice,
   monthlyFee,
   overageRate,
-  variability,
+  monthlyVariability,
   termMonths,
   coveredShare,
   incidentReduction,

@@ -2,7 +2,7 @@ import { checkArguments, type CheckedArguments, type RawArguments } from './argu
 import { blockCostForHours } from './block';
 import { hourlyCostForHours, managedCostForHours } from './managed';
 import type { CompareArguments } from './compare';
-import { BLOCKVALUE_LIMITS, COMPARE_LIMITS, EXPIRYFORECAST_LIMITS } from './limits';
+import { BLOCKVALUE_LIMITS, COMPARE_LIMITS } from './limits';
 import type { Outcome } from './outcome';
 
 /**
@@ -13,7 +13,7 @@ import type { Outcome } from './outcome';
 export const SCENARIO_LIMITS = {
   hourlyRate: COMPARE_LIMITS.hourlyRate,
   expectedMonthlyHours: COMPARE_LIMITS.expectedMonthlyHours,
-  monthlyVariability: EXPIRYFORECAST_LIMITS.monthlyVariability,
+  monthlyVariability: COMPARE_LIMITS.monthlyVariability,
   disruptionCostPerHour: COMPARE_LIMITS.disruptionCostPerHour,
   blockHours: COMPARE_LIMITS.blockHours,
   blockPrice: COMPARE_LIMITS.blockPrice,
@@ -32,18 +32,6 @@ export function checkScenario(raw: RawArguments<typeof SCENARIO_LIMITS>): Outcom
   return checkArguments(SCENARIO_LIMITS, raw);
 }
 
-/**
- * Variability of the hours over a term of n independent months: monthly variability / √n
- * (the same assumption as TERMDEMAND).
- *
- * @example
- * termVariability(0.5, 4)
- * //=> 0.25
- */
-export function termVariability(monthlyVariability: number, termMonths: number): number {
-  return monthlyVariability / Math.sqrt(termMonths);
-}
-
 /** COMPARE's arguments for a scenario. */
 export function scenarioCompareArguments(inputs: ScenarioInputs): CompareArguments {
   return {
@@ -53,7 +41,7 @@ export function scenarioCompareArguments(inputs: ScenarioInputs): CompareArgumen
     blockPrice: inputs.blockPrice,
     monthlyFee: inputs.monthlyFee,
     overageRate: inputs.overageRate,
-    variability: termVariability(inputs.monthlyVariability, inputs.termMonths),
+    monthlyVariability: inputs.monthlyVariability,
     termMonths: inputs.termMonths,
     coveredShare: inputs.coveredShare,
     incidentReduction: inputs.incidentReduction,

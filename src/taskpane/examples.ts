@@ -109,7 +109,7 @@ export function functionExamples(): readonly FunctionExample[] {
       name: 'RECOMMEND',
       formula: '=ITCOST.RECOMMEND(2, 185, 20, 3400, 3000, , 0.2)',
       meaning: 'the cheapest option and why (COMPARE, with the same arguments, spills the figures)',
-      result: recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000, variability: 0.2 }),
+      result: recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000, monthlyVariability: 0.2 }),
       format: 'text',
     },
   ];
