@@ -277,7 +277,7 @@ export function expiryForecast(
 }
 
 /**
- * Spills a table comparing hourly billing, the prepaid block and managed services over the block's term: expected cost, cost per support hour, 95th-percentile cost and saving against hourly. Costs include disruption.
+ * Spills a table comparing hourly billing, the prepaid block and managed services over the block's term: expected cost (with disruption), what the provider is paid per hour it works (without disruption or discounting), 95th-percentile cost and saving against hourly.
  * @customfunction COMPARE
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#compare
  * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
@@ -327,7 +327,7 @@ export function compare(
 }
 
 /**
- * One plain sentence naming the cheapest way to buy IT support over the block's term and the figures that decide it, with a warning when its 95th-percentile cost is much worse. Same arguments as COMPARE.
+ * Advice in one cell: "Pay hourly", "Buy the prepaid block" or "Choose managed services", whichever has the lowest expected cost in COMPARE, then the figures that decide it, each with its period. Same arguments as COMPARE.
  * @customfunction RECOMMEND
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#recommend
  * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.

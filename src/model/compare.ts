@@ -6,7 +6,7 @@ import { COMPARE_LIMITS } from './limits';
 import { termVariability } from './history';
 import { hourlyCostForHours, managedBreakEvenHours, managedCostForHours, type ManagedBreakEven } from './managed';
 import { MESSAGES } from './messages';
-import { andThen, fail, mapOutcome, succeed, type Outcome, type Problem } from './outcome';
+import { andThen, fail, finiteOrProblem, mapOutcome, succeed, type Outcome, type Problem } from './outcome';
 
 export type OptionName = 'Hourly' | 'Prepaid block' | 'Managed services';
 
@@ -15,7 +15,10 @@ export interface OptionFigures {
   readonly option: OptionName;
   /** Expected cost over the term, including disruption, as a present value when discounting. */
   readonly expectedCost: number;
-  /** Expected cost ÷ expected hours of support received; undefined when none are expected. */
+  /**
+   * What the provider is paid per hour it works, money per hour: undiscounted and without
+   * disruption. Undefined when it is expected to work no hours.
+   */
   readonly costPerSupportHour: number | undefined;
   /** The cost if demand lands at its 95th percentile over the term. */
   readonly percentile95Cost: number;
@@ -23,13 +26,29 @@ export interface OptionFigures {
   readonly savingVsHourly: number;
 }
 
-export interface Comparison {
-  readonly termMonths: number;
-  /** Expected hours needed over the term: expected monthly hours × term. */
-  readonly expectedTermHours: number;
+/** The three options' figures, in COMPARE's row order. */
+export interface OptionRows {
   readonly hourly: OptionFigures;
   readonly block: OptionFigures;
   readonly managed: OptionFigures;
+}
+
+/** What COMPARE needs from the distribution of the hours over the term, U. */
+export interface TermDemandFigures {
+  /** E[U] = expected monthly hours × term. */
+  readonly expectedHours: number;
+  /** E[(U − H)⁺], the expected hours beyond the block. */
+  readonly expectedOverageHours: number;
+  /** U's 95th percentile. */
+  readonly percentile95Hours: number;
+}
+
+export interface Comparison extends OptionRows {
+  readonly termMonths: number;
+  /** Expected hours needed over the term: expected monthly hours × term. */
+  readonly expectedTermHours: number;
+  /** The demand figures the rows were computed from. */
+  readonly demand: TermDemandFigures;
   /** Expected hours over the term at which the block and hourly billing cost the same (undiscounted, as BREAKEVEN). */
   readonly blockBreakEven: BreakEven;
   /** Support hours per month at which managed services and hourly billing cost the same. */
@@ -43,50 +62,74 @@ export type CompareArguments = CheckedArguments<typeof COMPARE_LIMITS>;
 /** The percentile COMPARE reports as a bad case. */
 export const BAD_CASE_PROBABILITY = 0.95;
 
-function figures(option: OptionName, expectedCost: number, hoursReceived: number, percentile95Cost: number, hourlyCost: number): OptionFigures {
-  return {
-    option,
-    expectedCost,
-    costPerSupportHour: hoursReceived > 0 ? expectedCost / hoursReceived : undefined,
-    percentile95Cost,
-    savingVsHourly: hourlyCost - expectedCost,
-  };
-}
-
 /**
- * The three ways to buy support over one block term T, with demand U over the term gamma
- * distributed (mean = monthly hours × T, the given variability) and A the monthly-arrears
- * discount factor (1 without discounting). Disruption c costs the business the same per problem
- * hour whoever fixes it; under managed services proactive care removes a share q of those hours.
+ * The three rows of COMPARE from the demand figures and A, the monthly-arrears discount factor
+ * (1 without discounting). Disruption c costs the business the same per problem hour whoever
+ * fixes it; under managed services proactive care removes a share q of those hours.
  * - hourly: A · (R + c) · U
  * - block: price + A · (o · (U − H)⁺ + c · U), the price paid on day one
  * - managed: A · (F · T + (1 − q) · U · ((1 − s) · R + c))
  * Every cost rises with U, so the 95th-percentile cost is the cost at U's 95th percentile.
+ * Cost per support hour is what the provider is paid ÷ the hours it works (DESIGN.md), undiscounted
+ * and without disruption: R; (P + o · E[(U − H)⁺]) ÷ μ; (F · T + (1 − s) · R · (1 − q) · μ) ÷ ((1 − q) · μ).
  */
-export function compareOptions(args: CompareArguments): Comparison {
-  const { hourlyRate: rate, blockHours, blockPrice, overageRate, termMonths, disruptionCostPerHour: disruption } = args;
-  // Months are independent (as in TERMDEMAND), so the term's variability is the monthly one ÷ √T.
-  const variability = termVariability(args.monthlyVariability, termMonths);
-  const demand = { expectedHours: args.expectedMonthlyHours * termMonths, variability };
-  const factor = monthlyArrearsFactor(termMonths, args.annualDiscountRate);
-  const mean = demand.expectedHours;
-  const badCase = demandQuantile(demand, BAD_CASE_PROBABILITY);
-
-  const hourlyCost = (hours: number) => factor * hourlyCostForHours(hours, args);
-  const blockCost = (overage: number, hours: number) => blockPrice + factor * (overageRate * overage + disruption * hours);
-  const managedCost = (hours: number) => factor * managedCostForHours(hours, termMonths, args);
+export function optionRows(args: CompareArguments, demand: TermDemandFigures, discountFactor: number): OptionRows {
+  const { hourlyRate: rate, blockPrice, overageRate, monthlyFee, termMonths, coveredShare, incidentReduction, disruptionCostPerHour: disruption } = args;
+  const { expectedHours: mean, expectedOverageHours: overage, percentile95Hours: badCase } = demand;
+  const hourlyCost = (hours: number) => discountFactor * hourlyCostForHours(hours, args);
+  const blockCost = (overageHours: number, hours: number) => blockPrice + discountFactor * (overageRate * overageHours + disruption * hours);
+  const managedCost = (hours: number) => discountFactor * managedCostForHours(hours, termMonths, args);
 
   const expectedHourly = hourlyCost(mean);
+  const row = (option: OptionName, expectedCost: number, costPerSupportHour: number | undefined, percentile95Cost: number): OptionFigures => ({
+    option,
+    expectedCost,
+    costPerSupportHour,
+    percentile95Cost,
+    savingVsHourly: expectedHourly - expectedCost,
+  });
+  const managedHoursWorked = (1 - incidentReduction) * mean;
+  return {
+    hourly: row('Hourly', expectedHourly, mean > 0 ? rate : undefined, hourlyCost(badCase)),
+    block: row(
+      'Prepaid block',
+      blockCost(overage, mean),
+      mean > 0 ? (blockPrice + overageRate * overage) / mean : undefined,
+      blockCost(Math.max(0, badCase - args.blockHours), badCase),
+    ),
+    managed: row(
+      'Managed services',
+      managedCost(mean),
+      // F·T ÷ ((1 − q)·μ) + (1 − s)·R: the same quotient, without forming a product that could overflow.
+      managedHoursWorked > 0 ? (monthlyFee * termMonths) / managedHoursWorked + (1 - coveredShare) * rate : undefined,
+      managedCost(badCase),
+    ),
+  };
+}
+
+/**
+ * The three ways to buy support over one block term T. The hours over the term U are gamma
+ * distributed with mean = monthly hours × T and variability = monthly variability ÷ √T (months
+ * independent, as in TERMDEMAND); the costs are those of {@link optionRows}.
+ */
+export function compareOptions(args: CompareArguments): Comparison {
+  const { hourlyRate, blockHours, blockPrice, overageRate, termMonths } = args;
+  const variability = termVariability(args.monthlyVariability, termMonths);
+  const distribution = { expectedHours: args.expectedMonthlyHours * termMonths, variability };
+  const demand: TermDemandFigures = {
+    expectedHours: distribution.expectedHours,
+    expectedOverageHours: expectedOverageHours(distribution, blockHours),
+    percentile95Hours: demandQuantile(distribution, BAD_CASE_PROBABILITY),
+  };
   return {
     termMonths,
-    expectedTermHours: mean,
-    hourly: figures('Hourly', expectedHourly, mean, hourlyCost(badCase), expectedHourly),
-    block: figures('Prepaid block', blockCost(expectedOverageHours(demand, blockHours), mean), mean, blockCost(Math.max(0, badCase - blockHours), badCase), expectedHourly),
-    managed: figures('Managed services', managedCost(mean), (1 - args.incidentReduction) * mean, managedCost(badCase), expectedHourly),
-    // Undiscounted, as ITCOST.BREAKEVEN reports it, so the sentence and the function agree.
-    blockBreakEven: breakEvenHours({ hourlyRate: rate, blockHours, blockPrice, overageRate, variability }),
+    expectedTermHours: demand.expectedHours,
+    demand,
+    ...optionRows(args, demand, monthlyArrearsFactor(termMonths, args.annualDiscountRate)),
+    // Undiscounted, as ITCOST.BREAKEVEN reports it, so the advice and the function agree.
+    blockBreakEven: breakEvenHours({ hourlyRate, blockHours, blockPrice, overageRate, variability }),
     managedBreakEven: managedBreakEvenHours(args),
-    forfeitRisk: probabilityOfUnusedHours(demand, blockHours),
+    forfeitRisk: probabilityOfUnusedHours(distribution, blockHours),
   };
 }
 
@@ -109,6 +152,16 @@ export type TableCell = string | number | Problem;
 export const COMPARE_HEADER = ['Option', 'Expected cost', 'Cost per support hour', '95th percentile cost', 'Saving vs hourly'] as const;
 
 /**
+ * A cost per support hour as a cell: #N/A when the provider works no hours, and "too large"
+ * when so few are worked that the quotient overflows; the rest of the table still shows.
+ */
+function costPerSupportHourCell(value: number | undefined): TableCell {
+  if (value === undefined) return { kind: 'noAnswer', message: MESSAGES.noSupportHours() };
+  const checked = finiteOrProblem(value, MESSAGES.resultTooLarge());
+  return checked.ok ? checked.value : checked.problem;
+}
+
+/**
  * ITCOST.COMPARE: a header row and one row per option, in the order hourly, block, managed.
  *
  * @example
@@ -121,7 +174,7 @@ export function compareTable(raw: RawArguments<typeof COMPARE_LIMITS>): Outcome<
     ...[comparison.hourly, comparison.block, comparison.managed].map((o): TableCell[] => [
       o.option,
       o.expectedCost,
-      o.costPerSupportHour ?? { kind: 'noAnswer', message: MESSAGES.noSupportHours() },
+      costPerSupportHourCell(o.costPerSupportHour),
       o.percentile95Cost,
       o.savingVsHourly,
     ]),

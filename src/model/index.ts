@@ -11,6 +11,7 @@ export * from './billing';
 export * from './history';
 export * from './expiry';
 export * from './compare';
+export * from './format';
 export * from './recommend';
 export * from './scenario';
 export * from './gamma';

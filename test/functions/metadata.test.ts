@@ -45,8 +45,8 @@ const SIGNATURES: Array<[string, string[], LimitTable]> = [
   ['BILLEDHOURS', ['minutes_worked', '[increment_minutes]', '[minimum_minutes]', '[multiplier]'], BILLEDHOURS_LIMITS],
   ['TERMDEMAND', ['monthly_hours', '[term_months]'], TERMDEMAND_LIMITS],
   ['EXPIRYFORECAST', ['hours_used', 'months_elapsed', 'block_hours', 'term_months', '[monthly_variability]'], EXPIRYFORECAST_LIMITS],
-  ['COMPARE', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
-  ['RECOMMEND', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
+  ['COMPARE', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[monthly_variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
+  ['RECOMMEND', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[monthly_variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
 ];
 
 // What each function returns to the grid.

@@ -169,10 +169,11 @@ describe('invariants of managed services, billing rules and history', () => {
         fc.double({ min: 0, max: 500, noNaN: true }), rate, positiveHours, money, money, fc.option(rate, { nil: null }), variability,
         fc.double({ min: 1, max: 60, noNaN: true }), share, share, fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 0.5, noNaN: true }),
         (expectedMonthlyHours, hourlyRate, blockHours, blockPrice, monthlyFee, overageRate, cv, termMonths, coveredShare, incidentReduction, disruptionCostPerHour, annualDiscountRate) => {
-          const inputs = { expectedMonthlyHours, hourlyRate, blockHours, blockPrice, monthlyFee, overageRate, variability: cv, termMonths, coveredShare, incidentReduction, disruptionCostPerHour, annualDiscountRate };
+          const inputs = { expectedMonthlyHours, hourlyRate, blockHours, blockPrice, monthlyFee, overageRate, monthlyVariability: cv, termMonths, coveredShare, incidentReduction, disruptionCostPerHour, annualDiscountRate };
           const comparison = compare(inputs);
           if (!comparison.ok) throw new Error(comparison.problem.message);
-          const block = blockValue({ ...inputs, expectedHours: expectedMonthlyHours * termMonths });
+          // COMPARE takes one month's variability; over T independent months it is that ÷ √T.
+          const block = blockValue({ ...inputs, expectedHours: expectedMonthlyHours * termMonths, variability: cv / Math.sqrt(termMonths) });
           const managed = managedValue(inputs);
           if (!block.ok || !managed.ok) throw new Error('expected values');
           const { hourly } = comparison.value;

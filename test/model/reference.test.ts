@@ -9,6 +9,7 @@ import {
   managedBreakEven,
   managedValue,
   overageHours,
+  recommend,
   termDemand,
   unusedHours,
 } from '../../src/model';
@@ -91,14 +92,18 @@ describe('the model against the mpmath reference table', () => {
     },
   );
 
+  /** The generator's short argument names as COMPARE's; monthly variability, as COMPARE takes it. */
+  const compareArgumentsOf = (c: (typeof reference.compare)[number]) => {
+    const a = c.arguments as Record<string, number | undefined>;
+    return {
+      expectedMonthlyHours: a.m, hourlyRate: a.R, blockHours: a.H, blockPrice: a.price, monthlyFee: a.F, overageRate: a.o,
+      monthlyVariability: a.mcv, termMonths: a.T, coveredShare: a.s, incidentReduction: a.q, disruptionCostPerHour: a.c, annualDiscountRate: a.rate,
+    };
+  };
+
   it.each(reference.compare.map((c) => [JSON.stringify(c.arguments), c] as const))('COMPARE table for %s', (_label, c) => {
     const a = c.arguments as Record<string, number | undefined>;
-    const table = unwrap(
-      compareTable({
-        expectedMonthlyHours: a.m, hourlyRate: a.R, blockHours: a.H, blockPrice: a.price, monthlyFee: a.F, overageRate: a.o,
-        variability: a.cv, termMonths: a.T, coveredShare: a.s, incidentReduction: a.q, disruptionCostPerHour: a.c, annualDiscountRate: a.rate,
-      }),
-    );
+    const table = unwrap(compareTable(compareArgumentsOf(c)));
     expect(table[0]).toEqual(['Option', 'Expected cost', 'Cost per support hour', '95th percentile cost', 'Saving vs hourly']);
     const scale = (a.price as number) + (a.F as number) * 24;
     c.rows.forEach((expectedRow, index) => {
@@ -108,5 +113,11 @@ describe('the model against the mpmath reference table', () => {
       if (expectedRow[2] === null) expect(row[2]).toEqual({ kind: 'noAnswer', message: expect.any(String) });
       else expectClose(row[2] as number, expectedRow[2] as number);
     });
+  });
+
+  it.each(reference.compare.map((c) => [JSON.stringify(c.arguments), c] as const))('RECOMMEND opens with the cheapest option of %s', (_label, c) => {
+    const text = unwrap(recommend(compareArgumentsOf(c)));
+    const verdicts: Record<string, string> = { Hourly: 'Pay hourly. ', 'Prepaid block': 'Buy the prepaid block. ', 'Managed services': 'Choose managed services. ' };
+    expect(text.startsWith(verdicts[c.cheapest])).toBe(true);
   });
 });

@@ -130,26 +130,50 @@ def quantile(m, cv, p):
     lo, hi = mp.mpf(0), k
     while P(k, hi) < p:
         lo, hi = hi, hi * 2
-    x = mp.findroot(lambda t: P(k, t) - p, (lo, hi), solver="anderson")
+    # A bracket, then mpmath's Anderson-Björck solver; where that stalls (small shapes put the root
+    # at a steep corner), plain bisection of the bracket to 1e-40 relative.
+    try:
+        x = mp.findroot(lambda t: P(k, t) - p, (lo, hi), solver="anderson")
+    except ValueError:
+        while hi - lo > hi * mp.mpf(10) ** -40:
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if P(k, mid) < p else (lo, mid)
+        x = (lo + hi) / 2
     return x * m / k
 
 
-def compare(m, R, H, price, F, o=None, cv=0, T=12, s=1, q=0, c=0, rate=0):
+def compare(m, R, H, price, F, o=None, mcv=0, T=12, s=1, q=0, c=0, rate=0):
+    """COMPARE as DESIGN.md states it: m and mcv are one month's expected hours and variability;
+    the hours over the term U are gamma with mean m*T and variability mcv/sqrt(T). Cost per support
+    hour is what the provider is paid over the hours it works, undiscounted and without disruption."""
     o = R if o is None else o
-    m, R, H, price, F, o, cv, T, s, q, c, rate = (mp.mpf(v) for v in (m, R, H, price, F, o, cv, T, s, q, c, rate))
+    m, R, H, price, F, o, mcv, T, s, q, c, rate = (mp.mpf(v) for v in (m, R, H, price, F, o, mcv, T, s, q, c, rate))
     mean = m * T
+    cv = mcv / mp.sqrt(T)
     i = rate / 12
     A = 1 if i == 0 else (1 - (1 + i) ** (-T)) / (i * T)
     u95 = quantile(mean, cv, mp.mpf("0.95"))
     over = demand(mean, H, cv)[1]
     per_managed = (1 - q) * ((1 - s) * R + c)
-    hourly = (A * (R + c) * mean, mean, A * (R + c) * u95)
-    block = (price + A * (o * over + c * mean), mean, price + A * (o * max(u95 - H, 0) + c * u95))
-    managed = (A * (F * T + per_managed * mean), (1 - q) * mean, A * (F * T + per_managed * u95))
+    worked = (1 - q) * mean
+    # (option, expected cost, what the provider is paid undiscounted, hours it works, 95th percentile cost)
+    options = [
+        ("Hourly", A * (R + c) * mean, R * mean, mean, A * (R + c) * u95),
+        ("Prepaid block", price + A * (o * over + c * mean), price + o * over, mean, price + A * (o * max(u95 - H, 0) + c * u95)),
+        ("Managed services", A * (F * T + per_managed * mean), F * T + (1 - s) * R * worked, worked, A * (F * T + per_managed * u95)),
+    ]
+    hourly_cost = options[0][1]
     rows = []
-    for name, (cost, hours, p95) in (("Hourly", hourly), ("Prepaid block", block), ("Managed services", managed)):
-        rows.append([name, f(cost), f(cost / hours) if hours > 0 else None, f(p95), f(hourly[0] - cost)])
+    for name, cost, paid, hours, p95 in options:
+        rows.append([name, f(cost), f(paid / hours) if hours > 0 else None, f(p95), f(hourly_cost - cost)])
     return rows
+
+
+def cheapest(rows):
+    """RECOMMEND's choice: the lowest expected cost; ties (to 1e-9 relative) go to the lower 95th percentile cost."""
+    lowest = min(r[1] for r in rows)
+    tied = [r for r in rows if r[1] <= lowest + 1e-9 * abs(lowest)]
+    return min(tied, key=lambda r: r[3])[0]
 
 
 demand_cases = []
@@ -229,15 +253,19 @@ for (used, elapsed, H, term, mcv) in [
 compare_cases = []
 for args in [
     dict(m=1.5, R=100, H=20, price=1800, F=150),
-    dict(m=1.5, R=100, H=20, price=1800, F=150, o=90, cv=0.5),
+    dict(m=1.5, R=100, H=20, price=1800, F=150, o=90, mcv=0.5),
     dict(m=2, R=185, H=20, price=3400, F=3000),
-    dict(m=20, R=120, H=200, price=20000, F=1800, cv=0.4, s=0.9, q=0.3, c=50),
-    dict(m=3, R=100, H=40, price=3400, F=500, cv=0.9, T=6, rate=0.08),
-    dict(m=10, R=150, H=100, price=13500, F=1200, o=165, cv=0.25, T=24, s=0.8, q=0.1, c=20, rate=0.05),
-    dict(m=0, R=100, H=20, price=1800, F=150, cv=0.5),
+    dict(m=2, R=185, H=20, price=3400, F=3000, mcv=0.6),
+    dict(m=20, R=120, H=200, price=20000, F=1800, mcv=0.4, s=0.9, q=0.3, c=50),
+    dict(m=3, R=100, H=40, price=3400, F=500, mcv=0.9, T=6, rate=0.08),
+    dict(m=10, R=150, H=100, price=13500, F=1200, o=165, mcv=0.25, T=24, s=0.8, q=0.1, c=20, rate=0.05),
+    dict(m=3, R=100, H=40, price=3400, F=500, mcv=0.9),  # uneven demand turns the choice from the block to hourly
+    dict(m=2, R=185, H=20, price=3400, F=3000, mcv=0.6, rate=0.3),  # discounting turns it from the block to hourly
+    dict(m=12, R=150, H=100, price=13000, F=1400, mcv=1.5, T=36, q=1, c=40),  # managed services work no hours
+    dict(m=0, R=100, H=20, price=1800, F=150, mcv=0.5),
 ]:
     table = compare(**args)
-    compare_cases.append({"arguments": args, "rows": table})
+    compare_cases.append({"arguments": args, "rows": table, "cheapest": cheapest(table)})
 
 out = {
     "generator": "test/reference/generate.py (mpmath %s, %d digits)" % (mp.__version__, mp.mp.dps),
