@@ -13,7 +13,8 @@ import JSZip from 'jszip';
 import { DetailedCellError } from 'hyperformula';
 import { CELL_STYLES, WARNING_STYLE, cellAddress, cellPosition, nameReference, rangeAddresses, type CellStyleSpec, type SheetPlan } from '../src/sheet/plan';
 import { TEMPLATES } from '../src/sheet/templates';
-import { loadPlan, toFileFormula } from './formula-engine';
+import { toFileFormula } from '../src/sheet/file-formula';
+import { loadPlan } from './formula-engine';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
@@ -83,7 +84,7 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
   for (const format of plan.conditionalFormats ?? []) {
     ws.addConditionalFormatting({
       ref: format.range,
-      rules: [{ type: 'expression', priority: 1, formulae: [format.formula.replace(/^=/, '')], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(WARNING_STYLE.fill as string) } }, font: { color: { argb: argb(WARNING_STYLE.color as string) } } } }],
+      rules: [{ type: 'expression', priority: 1, formulae: [toFileFormula(format.formula)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(WARNING_STYLE.fill as string) } }, font: { color: { argb: argb(WARNING_STYLE.color as string) } } } }],
     });
   }
   for (const name of plan.names) workbook.definedNames.add(`'${plan.name}'!${nameReference(name)}`, name.name);

@@ -50,19 +50,6 @@ function fromExcelResult(result: unknown): unknown {
   return result;
 }
 
-/**
- * A plan formula as it is stored in an .xlsx file: no "=", and ITCOST.X written as _xldudf_ITCOST_X,
- * the way Excel records a call to an add-in's custom function (see README, "Templates").
- */
-export function toFileFormula(formula: string): string {
-  return formula.replace(/^=/, '').replace(/ITCOST\.([A-Z]+)\(/g, '_xldudf_ITCOST_$1(');
-}
-
-/** The inverse, for loading a file into HyperFormula, whose parser takes no names starting with "_". */
-export function fromFileFormula(stored: string): string {
-  return `=${stored.replace(/_xldudf_ITCOST_([A-Z]+)\(/gi, (_, id: string) => `ITCOST.${id.toUpperCase()}(`)}`;
-}
-
 class ItcostPlugin extends FunctionPlugin {}
 const implemented: Record<string, unknown> = {};
 const translations: Record<string, string> = {};

@@ -45,13 +45,26 @@ const OFFER_ROWS: ReadonlyArray<{ key: keyof QuoteOffer; label: string; format: 
   { key: 'incidentReduction', label: 'Managed: reduction in incidents', format: PERCENT },
 ];
 
+/** How offer types read in the recommendation. */
+const VERDICTS: Record<OfferType, string> = { hourly: 'pay hourly', block: 'buy the prepaid block', managed: 'choose managed services' };
+
+export const QUOTES_NOTES = [
+  'Costs over the horizon, undiscounted, including the disruption of IT problems (the business bears it whoever fixes them). ' +
+    'Hours needed are gamma distributed around the expected level; months are independent, so over n months the variability is the monthly one ÷ √n.',
+  'A block is bought again each time it expires. Where the horizon is not a whole number of its terms, the last block counts pro rata: ' +
+    'cost = horizon ÷ months valid × (price + expected overage + disruption over one term), so 12 months of an 18-month block count ⅔ of it.',
+  'Cost per support hour is what the provider is paid ÷ the hours it works, without disruption; for managed services, the hours left after proactive care.',
+] as const;
+
 /**
  * Up to five offers side by side, each hourly, a block or managed, costed over a common horizon
- * from the same demand: expected cost, cost per support hour, the chance of forfeiting hours for
- * blocks, a ranking, and a RECOMMEND line over the cheapest offer of each type.
+ * from the same demand, each at its own rates: expected cost, cost per support hour, the chance
+ * of forfeiting hours and the expected overage for blocks, a ranking, and a recommendation that
+ * names the offer with the lowest expected cost. The working (which offer that is) sits in H:I,
+ * clear of the offers' columns.
  */
 export function quotesPlan(example: QuotesExample): SheetPlan {
-  const WIDTH = 1 + MAX_OFFERS;
+  const WIDTH = 1 + MAX_OFFERS + 3; // A labels, B:F offers, G spacer, H:I working
   const rows: (PlanCell | null)[][] = [];
   const names: PlanName[] = [];
   const styles: PlanStyle[] = [];
@@ -62,16 +75,17 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
     return rows.length - 1;
   };
   const offerColumns = Array.from({ length: MAX_OFFERS }, (_, i) => columnLetters(i + 1)); // B..F
-  const span = (row: number) => `$B$${row + 1}:$F$${row + 1}`;
+  const lastOfferColumn = offerColumns[MAX_OFFERS - 1];
+  const nameOfferRow = (row: number, nameText: string, comment: string) => names.push({ name: nameText, row, column: 1, columns: MAX_OFFERS, comment });
 
   addRow(text('Provider quotes'));
   styles.push({ style: 'title', range: 'A1' });
-  addRow(text('Costs over the horizon, undiscounted, including the disruption of IT problems. Hours needed are gamma distributed around the expected level; a block is bought again each time it expires.'));
-  styles.push({ style: 'note', range: 'A2' });
+  for (const note of QUOTES_NOTES) addRow(text(note));
+  styles.push({ style: 'note', range: `A2:A${1 + QUOTES_NOTES.length}` });
   addRow();
 
-  addRow(text('Your demand'), text('Value'));
-  styles.push({ style: 'columnHeader', range: 'A4:B4' });
+  const demandHeader = addRow(text('Your demand'), text('Value'));
+  styles.push({ style: 'columnHeader', range: `A${demandHeader + 1}:B${demandHeader + 1}` });
   const demand: Array<[string, string, number, string]> = [
     ['Expected support hours per month', 'expected_monthly_hours', example.expectedMonthlyHours, HOURS],
     ['Month-to-month variability', 'monthly_variability', example.monthlyVariability, '0.000'],
@@ -84,11 +98,11 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
     names.push({ name: nameText, row, column: 1, comment: label });
     validations.push(validationFromLimit(`B${row + 1}`, demandLimits[i], label));
   });
-  styles.push({ style: 'input', range: 'B5:B8' });
+  styles.push({ style: 'input', range: `B${demandHeader + 2}:B${demandHeader + 1 + demand.length}` });
   addRow();
 
   const offersHeader = addRow(text('Offers'), ...offerColumns.map((_, i) => text(`Offer ${i + 1}`)));
-  styles.push({ style: 'columnHeader', range: `A${offersHeader + 1}:F${offersHeader + 1}` });
+  styles.push({ style: 'columnHeader', range: `A${offersHeader + 1}:${lastOfferColumn}${offersHeader + 1}` });
   const rowOf: Record<string, number> = {};
   for (const spec of OFFER_ROWS) {
     const cells = Array.from({ length: MAX_OFFERS }, (_, i): PlanCell => {
@@ -97,9 +111,11 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
     });
     rowOf[spec.key] = addRow(text(spec.label), ...cells);
   }
-  styles.push({ style: 'input', range: `B${rowOf.provider + 1}:F${rowOf.incidentReduction + 1}` });
+  nameOfferRow(rowOf.provider, 'offer_providers', 'Each offer\'s provider');
+  nameOfferRow(rowOf.type, 'offer_types', 'Each offer\'s type');
+  styles.push({ style: 'input', range: `B${rowOf.provider + 1}:${lastOfferColumn}${rowOf.incidentReduction + 1}` });
   const at = (key: string, column: string) => `${column}${rowOf[key] + 1}`;
-  validations.push({ range: `B${rowOf.type + 1}:F${rowOf.type + 1}`, kind: 'list', options: ['hourly', 'block', 'managed'], message: 'Type must be hourly, block or managed.' });
+  validations.push({ range: `B${rowOf.type + 1}:${lastOfferColumn}${rowOf.type + 1}`, kind: 'list', options: ['hourly', 'block', 'managed'], message: 'Type must be hourly, block or managed.' });
   const numericLimits: Array<[string, (typeof COMPARE_LIMITS)[keyof typeof COMPARE_LIMITS]]> = [
     ['hourlyRate', COMPARE_LIMITS.hourlyRate],
     ['blockHours', COMPARE_LIMITS.blockHours],
@@ -112,7 +128,7 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   ];
   for (const [key, limit] of numericLimits) {
     const label = OFFER_ROWS.find((r) => r.key === key)?.label ?? key;
-    validations.push(validationFromLimit(`B${rowOf[key] + 1}:F${rowOf[key] + 1}`, limit, label.replace(/ \(.*\)$/, '')));
+    validations.push(validationFromLimit(`B${rowOf[key] + 1}:${lastOfferColumn}${rowOf[key] + 1}`, limit, label.replace(/ \(.*\)$/, '')));
   }
   addRow();
 
@@ -120,58 +136,87 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   styles.push({ style: 'heading', range: `A${rows.length}` });
   const perOffer = (label: string, format: string, formula: (c: string) => string) =>
     addRow(text(label), ...offerColumns.map((c): PlanCell => ({ formula: formula(c), numberFormat: format })));
-  const overage = (c: string) => `IF(${at('overageRate', c)}="",${at('hourlyRate', c)},${at('overageRate', c)})`;
+  const is = (type: OfferType, c: string) => `${at('type', c)}="${type}"`;
+  const overageRate = (c: string) => `IF(${at('overageRate', c)}="",${at('hourlyRate', c)},${at('overageRate', c)})`;
+  // One block term: expected use and its variability (months independent).
+  const termHours = (c: string) => `expected_monthly_hours*${at('termMonths', c)}`;
   const termVariability = (c: string) => `monthly_variability/SQRT(${at('termMonths', c)})`;
-  const cost = perOffer('Expected cost', MONEY, (c) =>
-    `=IF(${at('type', c)}="hourly",horizon_months*expected_monthly_hours*(${at('hourlyRate', c)}+disruption_cost_per_hour),` +
-      `IF(${at('type', c)}="block",horizon_months/${at('termMonths', c)}*(${at('blockPrice', c)}+${overage(c)}*ITCOST.OVERAGEHOURS(expected_monthly_hours*${at('termMonths', c)},${at('blockHours', c)},${termVariability(c)})+disruption_cost_per_hour*expected_monthly_hours*${at('termMonths', c)}),` +
-      `IF(${at('type', c)}="managed",horizon_months*(${at('monthlyFee', c)}+expected_monthly_hours*(1-${at('incidentReduction', c)})*((1-${at('coveredShare', c)})*${at('hourlyRate', c)}+disruption_cost_per_hour)),"")))`,
+  const forfeit = perOffer('Block: chance of forfeiting hours, each term', PERCENT, (c) =>
+    `=IF(${is('block', c)},ITCOST.FORFEITRISK(${termHours(c)},${at('blockHours', c)},${termVariability(c)}),"")`,
   );
-  const costCell = (c: string) => `${c}${cost + 1}`;
-  perOffer('Cost per support hour', MONEY, (c) =>
-    `=IF(${costCell(c)}="","",IFERROR(${costCell(c)}/(horizon_months*expected_monthly_hours*IF(${at('type', c)}="managed",1-${at('incidentReduction', c)},1)),""))`,
+  const overage = perOffer('Block: expected overage hours, each term', HOURS, (c) =>
+    `=IF(${is('block', c)},ITCOST.OVERAGEHOURS(${termHours(c)},${at('blockHours', c)},${termVariability(c)}),"")`,
   );
-  perOffer('Chance of forfeiting hours', PERCENT, (c) =>
-    `=IF(${at('type', c)}="block",ITCOST.FORFEITRISK(expected_monthly_hours*${at('termMonths', c)},${at('blockHours', c)},${termVariability(c)}),"")`,
+  nameOfferRow(forfeit, 'offer_forfeit_risk', 'Each block\'s chance of forfeiting hours, each term');
+  nameOfferRow(overage, 'offer_overage_hours', 'Each block\'s expected overage hours, each term');
+  const overageHours = (c: string) => `${c}${overage + 1}`;
+  // What the provider is paid over the horizon, and the hours it works.
+  const hourlyPaid = (c: string) => `horizon_months*expected_monthly_hours*${at('hourlyRate', c)}`;
+  const blockPaid = (c: string) => `horizon_months/${at('termMonths', c)}*(${at('blockPrice', c)}+${overageRate(c)}*${overageHours(c)})`;
+  const managedHours = (c: string) => `horizon_months*expected_monthly_hours*(1-${at('incidentReduction', c)})`;
+  const managedPaid = (c: string) => `horizon_months*${at('monthlyFee', c)}+${managedHours(c)}*(1-${at('coveredShare', c)})*${at('hourlyRate', c)}`;
+  const cost = perOffer('Expected cost, including disruption', MONEY, (c) =>
+    `=IF(${is('hourly', c)},${hourlyPaid(c)}+horizon_months*expected_monthly_hours*disruption_cost_per_hour,` +
+      `IF(${is('block', c)},${blockPaid(c)}+horizon_months*expected_monthly_hours*disruption_cost_per_hour,` +
+      `IF(${is('managed', c)},${managedPaid(c)}+${managedHours(c)}*disruption_cost_per_hour,"")))`,
   );
-  const rank = perOffer('Rank (1 = cheapest)', '0', (c) => `=IF(${costCell(c)}="","",1+COUNTIF(${span(cost)},"<"&${costCell(c)}))`);
-  styles.push({ style: 'result', range: `B${cost + 1}:F${cost + 1}` }, { style: 'result', range: `B${rank + 1}:F${rank + 1}` });
+  nameOfferRow(cost, 'offer_costs', 'Each offer\'s expected cost over the horizon');
+  const perHour = perOffer('Cost per support hour, paid to the provider', MONEY, (c) =>
+    `=IF(${is('hourly', c)},IF(expected_monthly_hours=0,"",${at('hourlyRate', c)}),` +
+      `IF(${is('block', c)},IF(expected_monthly_hours=0,"",${blockPaid(c)}/(horizon_months*expected_monthly_hours)),` +
+      `IF(${is('managed', c)},IF(${managedHours(c)}=0,"",(${managedPaid(c)})/(${managedHours(c)})),"")))`,
+  );
+  nameOfferRow(perHour, 'offer_cost_per_hour', 'What each provider is paid per hour it works');
+  const rank = perOffer('Rank (1 = cheapest)', '0', (c) => `=IF(${c}${cost + 1}="","",1+COUNTIF(offer_costs,"<"&${c}${cost + 1}))`);
+  nameOfferRow(rank, 'offer_ranks', 'Each offer\'s rank by expected cost, 1 = cheapest');
+  styles.push(
+    { style: 'result', range: `B${cost + 1}:${lastOfferColumn}${cost + 1}` },
+    { style: 'result', range: `B${rank + 1}:${lastOfferColumn}${rank + 1}` },
+  );
   addRow();
 
-  // Working for the recommendation: the cheapest offer of each type.
-  addRow(text('Working: cheapest offer of each type'));
-  styles.push({ style: 'heading', range: `A${rows.length}` });
-  const bestOf: Record<OfferType, number> = { hourly: 0, block: 0, managed: 0 };
-  for (const type of ['hourly', 'block', 'managed'] as const) {
-    // Text ("") where an offer is of another type: MIN and MATCH skip it.
-    const costs = perOffer(`Cost if ${type}`, MONEY, (c) => `=IF(${at('type', c)}="${type}",${costCell(c)},"")`);
-    rows[costs][0] = text(`Cost of ${type} offers`);
-    bestOf[type] = addRow(text(`Offers of this type; cheapest is offer`), { formula: `=COUNTIF(${span(rowOf.type)},"${type}")`, numberFormat: '0' }, {
-      formula: `=IF(B${rows.length + 1}=0,"",MATCH(MIN(${span(costs)}),${span(costs)},0))`,
-      numberFormat: '0',
-    });
-    names.push({ name: `has_${type}`, row: bestOf[type], column: 1, comment: `How many ${type} offers there are` });
-    names.push({ name: `best_${type}`, row: bestOf[type], column: 2, comment: `The cheapest ${type} offer` });
-  }
-  addRow();
-  const pick = (key: string, best: string) => `INDEX(${span(rowOf[key])},1,${best})`;
-  const recommendation = addRow(text('Recommendation'), {
+  // The recommendation, from the table: the offer with the lowest expected cost (the first, on a tie).
+  const recommendationHeader = addRow(text('Recommendation'));
+  styles.push({ style: 'heading', range: `A${recommendationHeader + 1}` });
+  const pick = (nameText: string) => `INDEX(${nameText},1,cheapest_offer)`;
+  const verdict = (['hourly', 'block', 'managed'] as const).reduceRight(
+    (otherwise, type) => `IF(${pick('offer_types')}="${type}","${VERDICTS[type]}",${otherwise})`,
+    '""',
+  );
+  // Nested IFs, not AND: SMALL(…, 2) is an error with one offer, and AND evaluates every argument.
+  const tie = 'IF(offers_costed<2,"",IF(SMALL(offer_costs,2)=MIN(offer_costs),", tied with another offer",""))';
+  const recommendation = addRow(text('Cheapest offer'), {
     formula:
-      `=IF(AND(has_hourly>0,has_block>0,has_managed>0),ITCOST.RECOMMEND(expected_monthly_hours,${pick('hourlyRate', 'best_hourly')},` +
-      `${pick('blockHours', 'best_block')},${pick('blockPrice', 'best_block')},${pick('monthlyFee', 'best_managed')},` +
-      `IF(${pick('overageRate', 'best_block')}="",${pick('hourlyRate', 'best_block')},${pick('overageRate', 'best_block')}),` +
-      `monthly_variability/SQRT(${pick('termMonths', 'best_block')}),${pick('termMonths', 'best_block')},` +
-      `${pick('coveredShare', 'best_managed')},${pick('incidentReduction', 'best_managed')},disruption_cost_per_hour),` +
-      `"Add at least one hourly, one block and one managed offer for a recommendation.")`,
+      `=IF(offers_costed=0,"Add an offer of type hourly, block or managed for a recommendation.",` +
+      `"Offer "&cheapest_offer&IF(${pick('offer_providers')}="",""," ("&${pick('offer_providers')}&")")&": "&${verdict}&` +
+      `", the lowest expected cost over "&horizon_months&" months"&${tie}&".")`,
   });
-  styles.push({ style: 'result', range: `B${recommendation + 1}` });
+  names.push({ name: 'recommendation', row: recommendation, column: 1, comment: 'The offer with the lowest expected cost' });
+  const cheapestCost = addRow(text('Its expected cost over the horizon'), { formula: '=IF(offers_costed=0,"",MIN(offer_costs))', numberFormat: MONEY });
+  names.push({ name: 'recommended_cost', row: cheapestCost, column: 1, comment: 'The cheapest offer\'s expected cost over the horizon' });
+  const margin = addRow(text('Expected saving against the next cheapest offer'), {
+    formula: '=IF(offers_costed<2,"",SMALL(offer_costs,2)-MIN(offer_costs))',
+    numberFormat: MONEY,
+  });
+  names.push({ name: 'recommended_margin', row: margin, column: 1, comment: 'How much less the cheapest offer is expected to cost than the next' });
+  styles.push({ style: 'result', range: `B${recommendation + 1}:B${margin + 1}` });
+
+  // Working, in H:I.
+  rows[recommendationHeader][7] = text('Working');
+  styles.push({ style: 'heading', range: `H${recommendationHeader + 1}` });
+  rows[recommendation][7] = text('Offers costed');
+  rows[recommendation][8] = { formula: '=COUNT(offer_costs)', numberFormat: '0' };
+  names.push({ name: 'offers_costed', row: recommendation, column: 8, comment: 'How many offers have an expected cost' });
+  rows[recommendation + 1][7] = text('Cheapest offer');
+  rows[recommendation + 1][8] = { formula: '=IF(offers_costed=0,"",MATCH(MIN(offer_costs),offer_costs,0))', numberFormat: '0' };
+  names.push({ name: 'cheapest_offer', row: recommendation + 1, column: 8, comment: 'The offer with the lowest expected cost' });
 
   return {
     name: QUOTES_SHEET_NAME,
     cells: rows,
     names,
     styles,
-    columnWidths: [250, 110, 110, 110, 110, 110],
+    columnWidths: [250, 110, 110, 110, 110, 110, 20, 100, 40],
     frozenRows: 1,
     validations,
   };

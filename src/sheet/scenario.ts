@@ -21,7 +21,7 @@ export const SCENARIO_INPUT_ROWS: readonly {
 }[] = [
   { key: 'hourlyRate', name: 'hourly_rate', label: 'Hourly rate', unit: 'money per hour', format: MONEY },
   { key: 'expectedMonthlyHours', name: 'expected_monthly_hours', label: 'Expected support hours per month', unit: 'hours per month', format: HOURS },
-  { key: 'monthlyVariability', name: 'monthly_variability', label: 'Month-to-month variability', unit: 'standard deviation ÷ mean', format: RATIO },
+  { key: 'monthlyVariability', name: 'monthly_variability', label: 'Month-to-month variability', unit: 'standard deviation ÷ mean of one month', format: RATIO },
   { key: 'disruptionCostPerHour', name: 'disruption_cost_per_hour', label: 'Disruption cost of IT problems', unit: 'money per hour', format: MONEY },
   { key: 'blockHours', name: 'block_hours', label: 'Block: hours', unit: 'hours', format: HOURS },
   { key: 'blockPrice', name: 'block_price', label: 'Block: price', unit: 'money, paid up front', format: MONEY },
@@ -39,20 +39,31 @@ export const SCENARIO_VALUE_COLUMN = 1;
 
 export const SCENARIO_ASSUMPTIONS =
   'Assumptions: hours needed over the term are gamma distributed around the expected level; months are independent, ' +
-  'so variability over the term is the monthly variability ÷ √months. The block is paid on day one; hourly work, overage ' +
+  'so variability over the term is the monthly variability ÷ √months (COMPARE and RECOMMEND take the monthly one and do this themselves; ' +
+  'BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS take the term\'s). The block is paid on day one; hourly work, overage ' +
   'and managed fees are paid monthly in arrears, discounted at the annual rate compounded monthly. Costs include disruption. ' +
   'The table of cost by hours used is undiscounted.';
 
+/** COMPARE's and RECOMMEND's arguments: monthly hours and the variability of one month's hours. */
 const COMPARE_ARGUMENTS =
-  'expected_monthly_hours,hourly_rate,block_hours,block_price,monthly_fee,overage_rate,variability,term_months,covered_share,incident_reduction,disruption_cost_per_hour,annual_discount_rate';
+  'expected_monthly_hours,hourly_rate,block_hours,block_price,monthly_fee,overage_rate,monthly_variability,term_months,covered_share,incident_reduction,disruption_cost_per_hour,annual_discount_rate';
+
+/** Where each option stands in COMPARE's table: its row (header = 1) and the saving column. */
+const COMPARE_MANAGED_ROW = 4;
+const COMPARE_SAVING_COLUMN = 5;
+
+/** Savings over the term are present values when a discount rate is given, as in COMPARE. */
+const OVER_THE_TERM = 'money over the term (present value)';
 
 const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; readonly unit: string; readonly format: string }[] = [
   { label: 'Block break-even', formula: '=ITCOST.BREAKEVEN(hourly_rate,block_hours,block_price,overage_rate,variability)', unit: 'hours over the term', format: HOURS },
-  { label: 'Block: expected saving vs hourly', formula: '=ITCOST.BLOCKVALUE(expected_term_hours,hourly_rate,block_hours,block_price,overage_rate,variability,term_months,annual_discount_rate)', unit: 'money over the term', format: MONEY },
-  { label: 'Block: chance of forfeiting hours', formula: '=ITCOST.FORFEITRISK(expected_term_hours,block_hours,variability)', unit: 'probability', format: PERCENT },
-  { label: 'Block: expected unused hours', formula: '=ITCOST.UNUSEDHOURS(expected_term_hours,block_hours,variability)', unit: 'hours', format: HOURS },
-  { label: 'Managed: expected saving vs hourly', formula: '=ITCOST.MANAGEDVALUE(expected_monthly_hours,hourly_rate,monthly_fee,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'money per month', format: MONEY },
+  { label: 'Block: chance of forfeiting hours', formula: '=ITCOST.FORFEITRISK(expected_term_hours,block_hours,variability)', unit: 'probability, over the term', format: PERCENT },
+  { label: 'Block: expected unused hours', formula: '=ITCOST.UNUSEDHOURS(expected_term_hours,block_hours,variability)', unit: 'hours at the end of the term', format: HOURS },
   { label: 'Managed break-even', formula: '=ITCOST.MANAGEDBREAKEVEN(monthly_fee,hourly_rate,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'hours per month', format: HOURS },
+  { label: 'Block: expected saving vs hourly over the term', formula: '=ITCOST.BLOCKVALUE(expected_term_hours,hourly_rate,block_hours,block_price,overage_rate,variability,term_months,annual_discount_rate)', unit: OVER_THE_TERM, format: MONEY },
+  // COMPARE's own figure, so the two savings side by side cover the same period on the same basis.
+  { label: 'Managed: expected saving vs hourly over the term', formula: `=INDEX(ITCOST.COMPARE(${COMPARE_ARGUMENTS}),${COMPARE_MANAGED_ROW},${COMPARE_SAVING_COLUMN})`, unit: OVER_THE_TERM, format: MONEY },
+  { label: 'Managed: expected saving vs hourly per month', formula: '=ITCOST.MANAGEDVALUE(expected_monthly_hours,hourly_rate,monthly_fee,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'money per month, undiscounted', format: MONEY },
   { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, unit: '', format: 'General' },
 ];
 
@@ -117,7 +128,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   heading('Derived for the term');
   const termHours = addRow(text('Expected hours over the term'), { formula: '=expected_monthly_hours*term_months', numberFormat: HOURS }, text('hours'));
   named(termHours, 'expected_term_hours', 'Expected hours over the term');
-  const variability = addRow(text('Variability over the term'), { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO }, text('standard deviation ÷ mean'));
+  const variability = addRow(text('Variability over the term'), { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO }, text('standard deviation ÷ mean of the term'));
   named(variability, 'variability', 'Variability over the term');
   addRow();
 

@@ -1,4 +1,4 @@
-import { EXPIRYFORECAST_LIMITS, BILLEDHOURS_LIMITS, BLOCKVALUE_LIMITS } from '../model';
+import { EXPIRYFORECAST_LIMITS, BILLEDHOURS_LIMITS, BLOCKVALUE_LIMITS, type ArgumentLimit } from '../model';
 import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
 import { validationFromLimit } from './validation';
 
@@ -16,20 +16,53 @@ export interface TrackerExample {
   readonly incrementMinutes: number;
   readonly minimumMinutes: number;
   readonly multiplier: number;
+  /** The status warns of an outcome at least this likely (default {@link TRACKER_WARNING_DEFAULTS}). */
+  readonly warnChance?: number;
+  /** …whose expected hours reach at least this many. */
+  readonly warnHours?: number;
 }
+
+/**
+ * When the status warns. Whichever way the block ends (hours left to expire, or hours beyond it
+ * billed as overage), the status warns when that outcome is at least as likely as not and its
+ * expected size reaches an hour; a forecast that ends within about an hour of the block either
+ * way is on track. Both are inputs on the sheet.
+ */
+export const TRACKER_WARNING_DEFAULTS = { chance: 0.5, hours: 1 } as const;
+
+/** The status line's texts. */
+export const TRACKER_STATUS = {
+  noLog: 'No months logged yet: log the hours used to see a forecast',
+  ended: 'The term is over: the figures above are final',
+  expiry: 'Hours are likely to expire unused: use them or plan for it',
+  overage: 'Overage is likely: consider a bigger block',
+  both: 'Hours may expire unused or run over: demand varies too much to tell',
+  onTrack: 'On track',
+} as const;
 
 const MONEY = '#,##0.00';
 const HOURS = '#,##0.0';
+const PERCENT = '0.0%';
 const DATE = 'yyyy-mm-dd';
 const TICKET_ROWS = 10;
 
 export const TRACKER_SHEET_NAME = 'Block-hours tracker';
 
+type Ref = (name: string) => string;
+
+/** The warning conditions, written once for the status formula (with names) and the warning formats (with cell addresses). */
+const expiryWarning = (ref: Ref) =>
+  `AND(${ref('months_elapsed')}>0,${ref('chance_unused')}>=${ref('warn_chance')},${ref('forecast_unused')}>=${ref('warn_hours')})`;
+const overageWarning = (ref: Ref) =>
+  `AND(${ref('months_elapsed')}>0,${ref('chance_overage')}>=${ref('warn_chance')},${ref('forecast_overage')}>=${ref('warn_hours')})`;
+
 /**
  * A block already bought: its terms, a month-by-month log of hours used, an optional ticket log
  * in minutes converted with BILLEDHOURS, and the status: hours used and remaining, burn rate,
- * EXPIRYFORECAST of hours left unused at expiry and what they are worth, and likely overage,
- * with a warning format when hours will expire or overage is likely.
+ * and a forecast of the months left (use continues at the burn rate, with the log's
+ * month-to-month variability): the chance that some hours expire unused (FORFEITRISK) and how
+ * many (EXPIRYFORECAST), the chance of overage and how many hours (OVERAGEHOURS), and a status
+ * line that warns when one of those outcomes is likely and large enough to matter.
  */
 export function trackerPlan(example: TrackerExample): SheetPlan {
   const WIDTH = 7; // A:C the block, E:G the ticket log
@@ -48,19 +81,26 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   put(0, 0, text('Block-hours tracker'));
   styles.push({ style: 'title', range: 'A1' });
   put(1, 0, text('Forecast: use continues at the average monthly rate logged so far; months are independent, with the month-to-month variability of the log. Hours beyond the block are billed at the overage rate.'));
-  styles.push({ style: 'note', range: 'A2' });
+  put(2, 0, text('Status: warns when hours expiring unused, or overage, has at least the chance set below and its expected hours reach the hours set below; otherwise the block is on track.'));
+  styles.push({ style: 'note', range: 'A2:A3' });
 
-  // The block's terms.
+  // The block's terms, and when to warn.
   put(3, 0, text('The block'));
   put(3, 1, text('Value'));
   put(3, 2, text('Unit'));
   styles.push({ style: 'columnHeader', range: 'A4:C4' });
-  const terms: Array<[string, string, number, string, string, (typeof BLOCKVALUE_LIMITS)[keyof typeof BLOCKVALUE_LIMITS] | null]> = [
+  const chanceLimit: ArgumentLimit = { excelName: 'warn_chance', unit: 'probability', atLeast: 0, atMost: 1 };
+  const hoursLimit: ArgumentLimit = { excelName: 'warn_hours', unit: 'hours', atLeast: 0 };
+  /** How a validation message names each input, where its label does not read as a subject. */
+  const subjects: Record<string, string> = { warn_chance: 'The chance to warn at', warn_hours: 'The hours to warn at' };
+  const terms: Array<[string, string, number, string, string, ArgumentLimit | null]> = [
     ['Block hours', 'block_hours', example.blockHours, 'hours', HOURS, BLOCKVALUE_LIMITS.blockHours],
     ['Block price', 'block_price', example.blockPrice, 'money, paid up front', MONEY, BLOCKVALUE_LIMITS.blockPrice],
     ['Start date', 'start_date', example.startDate, 'date', DATE, null],
     ['Valid for', 'term_months', example.termMonths, 'months', '0', EXPIRYFORECAST_LIMITS.termMonths],
     ['Overage rate', 'overage_rate', example.overageRate, 'money per hour', MONEY, BLOCKVALUE_LIMITS.overageRate],
+    ['Warn at a chance of at least', 'warn_chance', example.warnChance ?? TRACKER_WARNING_DEFAULTS.chance, 'probability', PERCENT, chanceLimit],
+    ['…and expected hours of at least', 'warn_hours', example.warnHours ?? TRACKER_WARNING_DEFAULTS.hours, 'hours', HOURS, hoursLimit],
   ];
   terms.forEach(([label, nameText, value, unit, format, limit], i) => {
     const row = 4 + i;
@@ -68,12 +108,12 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     put(row, 1, { value, numberFormat: format });
     put(row, 2, text(unit));
     name(row, 1, nameText, label);
-    if (limit) validations.push(validationFromLimit(`B${row + 1}`, limit, label));
+    if (limit) validations.push(validationFromLimit(`B${row + 1}`, limit, subjects[nameText] ?? label));
   });
-  styles.push({ style: 'input', range: 'B5:B9' });
+  styles.push({ style: 'input', range: `B5:B${4 + terms.length}` });
 
   // The monthly log.
-  const logHeader = 10;
+  const logHeader = 4 + terms.length + 1;
   put(logHeader, 0, text('Monthly log'));
   styles.push({ style: 'heading', range: `A${logHeader + 1}` });
   put(logHeader + 1, 0, text('Month'));
@@ -92,22 +132,39 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   styles.push({ style: 'input', range: `C${firstLog + 1}:C${lastLog + 1}` });
   validations.push({ range: `C${firstLog + 1}:C${lastLog + 1}`, kind: 'decimal', min: 0, message: 'Hours used must be at least 0.' });
 
-  // Status.
+  // Status. The months left need burn_rate × months left hours on average; as a sum of that many
+  // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
   const statusHeader = lastLog + 2;
   put(statusHeader, 0, text('Status'));
   styles.push({ style: 'heading', range: `A${statusHeader + 1}` });
+  const byName: Ref = (n) => n;
   const status: Array<[string, string, string, string, string]> = [
     ['Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS],
     ['Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', '0'],
     ['Hours remaining', 'hours_remaining', '=block_hours-hours_used', 'hours', HOURS],
     ['Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS],
-    ['Month-to-month variability', 'monthly_variability', '=IF(months_elapsed<2,0,IFERROR(STDEV.S(monthly_log)/AVERAGE(monthly_log),0))', 'standard deviation ÷ mean', '0.000'],
+    // No IFERROR: an error in the log should show, not pass as "no variability".
+    ['Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', '0.000'],
     ['Expires on', 'expires_on', '=EDATE(start_date,term_months)', 'date', DATE],
-    ['Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,block_hours,ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS],
+    ['Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', '0'],
+    ['Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS],
+    ['Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', '0.000'],
+    ['Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', PERCENT],
+    ['Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS],
     ['Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY],
-    ['Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,-hours_remaining+burn_rate*(term_months-months_elapsed),IF(term_months<=months_elapsed,0,ITCOST.OVERAGEHOURS(burn_rate*(term_months-months_elapsed),hours_remaining,monthly_variability/SQRT(term_months-months_elapsed))))', 'hours', HOURS],
+    // Overage is the other side of the same distribution: P(use > hours left) = 1 − P(use < hours left),
+    // except where use is known exactly (no variability, or nothing to use), when it is 1 or 0.
+    ['Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', PERCENT],
+    ['Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS],
     ['Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY],
-    ['Status', 'tracker_status', '=IF(ROUND(forecast_unused,2)>0,"Hours are likely to expire unused: use them or plan for it",IF(ROUND(forecast_overage,2)>0,"Overage is likely: consider a bigger block","On track"))', '', 'General'],
+    [
+      'Status',
+      'tracker_status',
+      `=IF(months_elapsed=0,"${TRACKER_STATUS.noLog}",IF(months_left=0,"${TRACKER_STATUS.ended}",IF(AND(${expiryWarning(byName)},${overageWarning(byName)}),"${TRACKER_STATUS.both}",` +
+        `IF(${expiryWarning(byName)},"${TRACKER_STATUS.expiry}",IF(${overageWarning(byName)},"${TRACKER_STATUS.overage}","${TRACKER_STATUS.onTrack}")))))`,
+      '',
+      'General',
+    ],
   ];
   status.forEach(([label, nameText, formula, unit, format], i) => {
     const row = statusHeader + 1 + i;
@@ -117,7 +174,8 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     name(row, 1, nameText, label);
   });
   const rowOf = (nameText: string) => (names.find((n) => n.name === nameText) as PlanName).row + 1;
-  styles.push({ style: 'result', range: `B${rowOf('forecast_unused')}:B${rowOf('forecast_overage_cost')}` });
+  const absolute: Ref = (n) => `$B$${rowOf(n)}`;
+  styles.push({ style: 'result', range: `B${rowOf('chance_unused')}:B${rowOf('forecast_overage_cost')}` });
 
   // Optional ticket log, converted with BILLEDHOURS.
   put(3, 4, text('Billing rules'));
@@ -167,9 +225,9 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     frozenRows: 1,
     validations,
     conditionalFormats: [
-      { range: `B${rowOf('forecast_unused')}:B${rowOf('forecast_unused_value')}`, formula: `=ROUND($B$${rowOf('forecast_unused')},2)>0` },
-      { range: `B${rowOf('forecast_overage')}:B${rowOf('forecast_overage_cost')}`, formula: `=ROUND($B$${rowOf('forecast_overage')},2)>0` },
-      { range: `B${rowOf('tracker_status')}`, formula: `=$B$${rowOf('tracker_status')}<>"On track"` },
+      { range: `B${rowOf('chance_unused')}:B${rowOf('forecast_unused_value')}`, formula: `=${expiryWarning(absolute)}` },
+      { range: `B${rowOf('chance_overage')}:B${rowOf('forecast_overage_cost')}`, formula: `=${overageWarning(absolute)}` },
+      { range: `B${rowOf('tracker_status')}`, formula: `=OR(${expiryWarning(absolute)},${overageWarning(absolute)})` },
     ],
   };
 }

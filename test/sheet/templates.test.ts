@@ -6,8 +6,10 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { expiryForecast, meanAndSampleDeviation } from '../../src/model';
 import { rangeAddresses } from '../../src/sheet/plan';
 import { TEMPLATES } from '../../src/sheet/templates';
-import { fromFileFormula, toFileFormula } from '../../tools/formula-engine';
+import { EXCEL_FUTURE_FUNCTIONS, fromFileFormula, toFileFormula } from '../../src/sheet/file-formula';
 import { DIST } from '../support/dist';
+// Registers the ITCOST functions with HyperFormula, through the same adapters Excel calls.
+import '../../tools/formula-engine';
 
 interface LoadedTemplate {
   hf: HyperFormula;
@@ -76,10 +78,84 @@ function valueAt(t: LoadedTemplate, address: string): unknown {
   return t.hf.getCellValue({ sheet: t.sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 });
 }
 
-it('writes ITCOST calls as _xldudf_ITCOST_ in files, and reads them back', () => {
-  const formula = '=IF(x>0,ITCOST.BREAKEVEN(a,b,c),ITCOST.RECOMMEND(1,2,3,4,5))';
-  expect(toFileFormula(formula)).toBe('IF(x>0,_xldudf_ITCOST_BREAKEVEN(a,b,c),_xldudf_ITCOST_RECOMMEND(1,2,3,4,5))');
-  expect(fromFileFormula(toFileFormula(formula))).toBe(formula);
+describe('formulas as files store them', () => {
+  it('writes ITCOST calls as _xldudf_ITCOST_ in files, and reads them back', () => {
+    const formula = '=IF(x>0,ITCOST.BREAKEVEN(a,b,c),ITCOST.RECOMMEND(1,2,3,4,5))';
+    expect(toFileFormula(formula)).toBe('IF(x>0,_xldudf_ITCOST_BREAKEVEN(a,b,c),_xldudf_ITCOST_RECOMMEND(1,2,3,4,5))');
+    expect(fromFileFormula(toFileFormula(formula))).toBe(formula);
+  });
+
+  it.each([
+    ['=IF(n<2,0,STDEV.S(log)/ITCOST.BREAKEVEN(a,b,c))', 'IF(n<2,0,_xlfn.STDEV.S(log)/_xldudf_ITCOST_BREAKEVEN(a,b,c))'],
+    ['=SORT(FILTER(A1:A9,A1:A9>0))', '_xlfn._xlws.SORT(_xlfn._xlws.FILTER(A1:A9,A1:A9>0))'],
+    ['=IFERROR(XLOOKUP(a,b,c),stdev.s(d))', 'IFERROR(_xlfn.XLOOKUP(a,b,c),_xlfn.stdev.s(d))'],
+    // Text that mentions a function, and names that merely contain one, stay as typed.
+    ['="use STDEV.S(x) or ""IFS(""&A1&"")"""&CONCATENATE(A1,A2)', '"use STDEV.S(x) or ""IFS(""&A1&"")"""&CONCATENATE(A1,A2)'],
+    ["=SUM('IFS(1)'!A1)+my_IFS(2)+A1", "SUM('IFS(1)'!A1)+my_IFS(2)+A1"],
+  ])('prefixes functions newer than Excel 2007 with _xlfn. in files: %s', (formula, stored) => {
+    expect(toFileFormula(formula)).toBe(stored);
+    expect(fromFileFormula(stored)).toBe(formula);
+  });
+});
+
+/**
+ * Functions of Excel 2007's own set (ISO/IEC 29500-1 §18.17.7, no prefix in a file) that the
+ * templates may use. A function neither here nor stored with a prefix fails the scan below: check
+ * when it came into Excel before adding it here.
+ */
+const EXCEL_2007_FUNCTIONS = new Set([
+  'ABS', 'AND', 'AVERAGE', 'AVERAGEIF', 'CEILING', 'CHOOSE', 'COLUMN', 'COLUMNS', 'CONCATENATE', 'COUNT', 'COUNTA', 'COUNTIF', 'COUNTIFS',
+  'DATE', 'EDATE', 'EOMONTH', 'FLOOR', 'IF', 'IFERROR', 'INDEX', 'ISBLANK', 'ISERROR', 'ISNUMBER', 'LARGE', 'LEN', 'MATCH', 'MAX', 'MIN',
+  'NA', 'NOT', 'OR', 'PV', 'ROUND', 'ROUNDDOWN', 'ROUNDUP', 'ROW', 'ROWS', 'SMALL', 'SQRT', 'STDEV', 'SUM', 'SUMIF', 'SUMIFS', 'SUMPRODUCT',
+  'TEXT', 'VLOOKUP',
+]);
+
+/** Every formula stored in a built .xlsx: cells' <f> and conditional formats' <formula>, as the XML holds them. */
+async function storedFormulas(file: string): Promise<Array<{ where: string; formula: string }>> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'templates', file)));
+  const found: Array<{ where: string; formula: string }> = [];
+  for (const part of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))) {
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    for (const m of xml.matchAll(/<(f|formula)(?:\s[^>]*)?>([^<]*)<\/\1>/g)) found.push({ where: `${file} ${part}`, formula: decode(m[2]) });
+  }
+  return found;
+}
+
+/** The functions a stored formula calls, outside its string literals and quoted sheet names. */
+function calledFunctions(formula: string): string[] {
+  const bare = formula.replace(/"(?:[^"]|"")*"/g, '""').replace(/'(?:[^']|'')*'/g, "''");
+  return [...bare.matchAll(/(?<![A-Za-z0-9_.$])([A-Za-z_][A-Za-z0-9_.]*)\(/g)].map((m) => m[1]);
+}
+
+describe('every built template (.xlsx)', () => {
+  const files = fs.existsSync(path.join(DIST, 'templates')) ? fs.readdirSync(path.join(DIST, 'templates')).filter((f) => f.endsWith('.xlsx')) : [];
+
+  it('is one of the templates', () => {
+    expect(files.sort()).toEqual(TEMPLATES.map((t) => t.file).sort());
+  });
+
+  it.each(files.map((f) => [f]))('stores every function newer than Excel 2007 with its _xlfn. prefix: %s', async (file) => {
+    const formulas = await storedFormulas(file);
+    expect(formulas.length).toBeGreaterThan(10);
+    const future = new Set(EXCEL_FUTURE_FUNCTIONS);
+    const wrong: string[] = [];
+    for (const { where, formula } of formulas) {
+      for (const name of calledFunctions(formula)) {
+        const prefixed = /^_xlfn\.(?:_xlws\.)?(.+)$/.exec(name);
+        if (/^_xldudf_ITCOST_[A-Z]+$/.test(name)) continue; // an add-in call, as Excel records it
+        if (prefixed ? !future.has(prefixed[1].toUpperCase()) : !EXCEL_2007_FUNCTIONS.has(name.toUpperCase())) wrong.push(`${name} in ${where}: ${formula}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds the prefixed STDEV.S where the templates estimate variability from a log', async () => {
+    for (const id of ['options', 'tracker'] as const) {
+      const file = TEMPLATES.find((t) => t.id === id)?.file ?? '';
+      const formulas = (await storedFormulas(file)).map((f) => f.formula);
+      expect(formulas.some((f) => f.includes('_xlfn.STDEV.S('))).toBe(true);
+    }
+  });
 });
 
 describe.each(TEMPLATES.map((t) => [t.title, t] as const))('the %s template (.xlsx)', (_title, template) => {

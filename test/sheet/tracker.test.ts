@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import {
+  expectedOverageHours,
+  expiryForecast,
+  meanAndSampleDeviation,
+  probabilityOfUnusedHours,
+} from '../../src/model';
+import { TRACKER_STATUS, TRACKER_WARNING_DEFAULTS, trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
+import { expectClose, planEngine, valueOf } from './plan-engine';
+
+const SEED = 20261127;
+
+function example(monthlyHours: readonly number[], overrides: Partial<TrackerExample> = {}): TrackerExample {
+  return {
+    blockHours: 40,
+    blockPrice: 5400,
+    startDate: 46204,
+    termMonths: 12,
+    overageRate: 150,
+    monthlyHours,
+    ticketMinutes: [],
+    incrementMinutes: 15,
+    minimumMinutes: 30,
+    multiplier: 1,
+    ...overrides,
+  };
+}
+
+/**
+ * The forecast from the model alone: the months left need burn rate × months left hours, with
+ * variability monthly ÷ √(months left) (EXPIRYFORECAST's convention); overage is what that demand
+ * needs beyond the hours left, and once the block is used up, everything still to come.
+ */
+function modelForecast(e: TrackerExample) {
+  const log = e.monthlyHours;
+  const used = log.reduce((a, b) => a + b, 0);
+  const elapsed = log.length;
+  const remaining = e.blockHours - used;
+  const monthlyVariability = elapsed < 2 || used === 0 ? 0 : (({ mean, deviation }) => deviation / mean)(meanAndSampleDeviation(log));
+  const left = Math.max(0, e.termMonths - elapsed);
+  const demand = { expectedHours: elapsed === 0 ? 0 : (used / elapsed) * left, variability: left === 0 ? 0 : monthlyVariability / Math.sqrt(left) };
+  const certain = demand.variability === 0 || demand.expectedHours === 0;
+  const chanceUnused = remaining <= 0 ? 0 : probabilityOfUnusedHours(demand, remaining);
+  const chanceOverage = remaining < 0 ? 1 : certain ? Number(demand.expectedHours > remaining) : 1 - probabilityOfUnusedHours(demand, remaining);
+  const unused =
+    elapsed === 0
+      ? Math.max(0, remaining)
+      : valueOf(expiryForecast({ hoursUsed: used, monthsElapsed: elapsed, blockHours: e.blockHours, termMonths: e.termMonths, monthlyVariability }));
+  const overage = remaining <= 0 ? demand.expectedHours - remaining : expectedOverageHours(demand, remaining);
+  return { used, elapsed, remaining, left, monthlyVariability, expectedRemaining: demand.expectedHours, chanceUnused, chanceOverage, unused, overage };
+}
+
+/** The rule the sheet documents: warn of an outcome at least `chance` likely whose expected hours reach `hours`. */
+function expectedStatus(e: TrackerExample, f: ReturnType<typeof modelForecast>) {
+  const chance = e.warnChance ?? TRACKER_WARNING_DEFAULTS.chance;
+  const hours = e.warnHours ?? TRACKER_WARNING_DEFAULTS.hours;
+  const expiry = f.elapsed > 0 && f.chanceUnused >= chance && f.unused >= hours;
+  const overage = f.elapsed > 0 && f.chanceOverage >= chance && f.overage >= hours;
+  const status =
+    f.elapsed === 0
+      ? TRACKER_STATUS.noLog
+      : f.left === 0
+        ? TRACKER_STATUS.ended
+        : expiry && overage
+          ? TRACKER_STATUS.both
+          : expiry
+            ? TRACKER_STATUS.expiry
+            : overage
+              ? TRACKER_STATUS.overage
+              : TRACKER_STATUS.onTrack;
+  return { expiry, overage, status };
+}
+
+/** The sheet's figures and warnings, through the formula engine, next to the model's. */
+function compareWithModel(e: TrackerExample) {
+  const plan = trackerPlan(e);
+  const sheet = planEngine(plan);
+  const model = modelForecast(e);
+  const figures: Array<[string, number]> = [
+    ['hours_used', model.used],
+    ['months_elapsed', model.elapsed],
+    ['hours_remaining', model.remaining],
+    ['monthly_variability', model.monthlyVariability],
+    ['expected_remaining', model.expectedRemaining],
+    ['chance_unused', model.chanceUnused],
+    ['forecast_unused', model.unused],
+    ['forecast_unused_value', (model.unused * e.blockPrice) / e.blockHours],
+    ['chance_overage', model.chanceOverage],
+    ['forecast_overage', model.overage],
+    ['forecast_overage_cost', model.overage * e.overageRate],
+  ];
+  for (const [name, expected] of figures) expectClose(sheet.number(name), expected, name, 1e-9);
+  const formats = plan.conditionalFormats ?? [];
+  const flagged = (name: string) => {
+    const row = (plan.names.find((n) => n.name === name)?.row ?? -1) + 1;
+    const format = formats.find((f) => {
+      const [from, to = from] = f.range.split(':').map((a) => Number(a.replace(/\D/g, '')));
+      return from <= row && row <= to;
+    });
+    return format ? sheet.evaluate(format.formula) : false;
+  };
+  return { sheet, model, flagged, expected: expectedStatus(e, model) };
+}
+
+describe('the block-hours tracker in a real formula engine', () => {
+  it.each([
+    ['26 hours used after 7 of 12 months of a 40-hour block', [2, 5, 3, 5.5, 2.5, 4.5, 3.5], TRACKER_STATUS.overage],
+    ['the template\'s slow burn: 20.5 hours after 7 months', [3.5, 2, 4.25, 1.5, 3, 2.5, 3.75], TRACKER_STATUS.expiry],
+    ['steady use that ends the term on the block', [2.9, 3.1, 3, 3, 2.9, 3.1, 3], TRACKER_STATUS.onTrack],
+    ['nothing logged yet', [], TRACKER_STATUS.noLog],
+  ])('gives the status the probabilities call for: %s', (_case, monthlyHours, status) => {
+    // The steady case uses a 36-hour block: 21 hours used, 15 left, 5 months at 3 a month.
+    const e = example(monthlyHours, status === TRACKER_STATUS.onTrack ? { blockHours: 36 } : {});
+    const { sheet, expected, flagged } = compareWithModel(e);
+    expect(expected.status).toBe(status);
+    expect(sheet.value('tracker_status')).toBe(status);
+    // Only the outcome warned of is red.
+    expect({ unused: flagged('chance_unused'), unusedValue: flagged('forecast_unused_value'), overage: flagged('chance_overage'), overageCost: flagged('forecast_overage_cost') }).toEqual({
+      unused: expected.expiry,
+      unusedValue: expected.expiry,
+      overage: expected.overage,
+      overageCost: expected.overage,
+    });
+    expect(flagged('tracker_status')).toBe(expected.expiry || expected.overage);
+  });
+
+  it('shows both chances for the issue\'s case: overage near certain, leftovers unlikely', () => {
+    const { sheet, model } = compareWithModel(example([2, 5, 3, 5.5, 2.5, 4.5, 3.5]));
+    expect(model.chanceOverage).toBeGreaterThan(0.9);
+    expect(sheet.number('chance_overage')).toBeGreaterThan(0.9);
+    expect(sheet.number('chance_unused')).toBeLessThan(0.1);
+    expect(sheet.number('chance_unused')).toBeGreaterThan(0.01); // small, not nil: a few hours may still be left
+  });
+
+  it('matches the model\'s forecast, chances, warnings and status for any log (seeded)', () => {
+    const statuses = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.record({
+          blockHours: fc.double({ min: 5, max: 200, noNaN: true }),
+          termMonths: fc.integer({ min: 2, max: 24 }),
+          logged: fc.integer({ min: 1, max: 24 }),
+          // Hours as people log them, to a hundredth of the month's scale, often 0.
+          shares: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 }).map((n) => n / 100)), { minLength: 24, maxLength: 24 }),
+          steady: fc.boolean(),
+          overageRate: fc.double({ min: 0, max: 300, noNaN: true }),
+          warnChance: fc.double({ min: 0.2, max: 0.95, noNaN: true }),
+          warnHours: fc.double({ min: 0, max: 3, noNaN: true }),
+        }),
+        (c) => {
+          const logged = Math.min(c.logged, c.termMonths);
+          // Months average about block ÷ term, so blocks end on either side of their hours.
+          const scale = (2 * c.blockHours) / c.termMonths;
+          const monthlyHours = c.shares.slice(0, logged).map((share) => (c.steady ? c.shares[0] : share) * scale);
+          const e = example(monthlyHours, { blockHours: c.blockHours, termMonths: c.termMonths, overageRate: c.overageRate, warnChance: c.warnChance, warnHours: c.warnHours });
+          const { sheet, model, expected, flagged } = compareWithModel(e);
+          // unused − overage = hours left − expected use, as for any block.
+          expectClose(model.unused - model.overage, model.remaining - model.expectedRemaining, 'unused − overage', 1e-9);
+          expect(sheet.value('tracker_status')).toBe(expected.status);
+          expect(flagged('forecast_unused')).toBe(expected.expiry);
+          expect(flagged('forecast_overage')).toBe(expected.overage);
+          statuses.add(expected.status);
+        },
+      ),
+      { seed: SEED, numRuns: 100 },
+    );
+    // The inputs reach every status but "nothing logged" (checked above).
+    expect([...statuses].sort()).toEqual([TRACKER_STATUS.both, TRACKER_STATUS.ended, TRACKER_STATUS.expiry, TRACKER_STATUS.onTrack, TRACKER_STATUS.overage].sort());
+  });
+
+  it('shows an error in the log instead of taking the variability as 0', () => {
+    const sheet = planEngine(trackerPlan(example([3, 4, 5])));
+    sheet.set('monthly_log', '=NA()', 1);
+    expect(sheet.value('monthly_variability')).not.toBe(0);
+    expect(typeof sheet.value('monthly_variability')).not.toBe('number');
+  });
+});
