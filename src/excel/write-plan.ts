@@ -12,18 +12,7 @@ import {
   type PlanValidation,
   type SheetPlan,
 } from '../sheet/plan';
-
-/** The most " (n)" suffixes tried before giving up on finding a free sheet name. */
-const MAX_NAME_ATTEMPTS = 100;
-
-/** "IT cost scenario", "IT cost scenario (2)", "IT cost scenario (3)", … (Excel limits names to 31 characters). */
-export function candidateSheetNames(baseName: string, count = MAX_NAME_ATTEMPTS): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    if (i === 0) return baseName.slice(0, 31);
-    const suffix = ` (${i + 1})`;
-    return `${baseName.slice(0, 31 - suffix.length)}${suffix}`;
-  });
-}
+import { candidateSheetNames } from './sheet-names';
 
 /** Sets what a style spec sets on an Excel range format, and nothing else. */
 function applyStyle(format: Excel.RangeFormat | Excel.ConditionalRangeFormat, spec: CellStyleSpec): void {
@@ -86,48 +75,89 @@ export interface WrittenSheet {
 }
 
 /**
- * Writes a plan to a new worksheet, never touching an existing one: the first sync finds a free
- * name, the second writes everything (2D formulas and formats, names, formats, chart) with
- * calculation suspended. If the write fails part-way, the half-written sheet is deleted before
- * the error is passed on.
+ * A write that failed. Its message is the original failure's, never the clean-up's;
+ * `mayBeLeft` names the sheet it added and could not remove (empty when nothing was left).
  */
-/** One sync: the first of "name", "name (2)", … that no sheet has. */
-export async function findFreeSheetName(context: Excel.RequestContext, baseName: string): Promise<string> {
-  const worksheets = context.workbook.worksheets;
-  const candidates = candidateSheetNames(baseName);
-  const probes = candidates.map((name) => worksheets.getItemOrNullObject(name));
-  for (const probe of probes) probe.load('isNullObject');
-  await context.sync();
-  const free = candidates.find((_, index) => probes[index].isNullObject);
-  if (free === undefined) throw new Error(`Every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken. Rename or delete an old sheet.`);
-  return free;
-}
-
-/**
- * Syncs a batch that creates the sheet `name`; if it fails, deletes whatever part of that sheet
- * Excel had already made (it applies a batch in order until the failing call), then rethrows.
- */
-export async function syncOrRemoveSheet(context: Excel.RequestContext, name: string): Promise<void> {
-  try {
-    await context.sync();
-  } catch (error) {
-    const halfWritten = context.workbook.worksheets.getItemOrNullObject(name);
-    halfWritten.load('isNullObject');
-    await context.sync();
-    if (!halfWritten.isNullObject) {
-      halfWritten.delete();
-      await context.sync();
-    }
-    throw error;
+export class SheetWriteFailed extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly mayBeLeft: readonly string[],
+  ) {
+    super(original instanceof Error ? original.message : String(original));
+    this.name = 'SheetWriteFailed';
   }
 }
 
+/** What went wrong and what, if anything, is left in the workbook, in words for the pane. */
+export function describeWriteFailure(error: unknown): string {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  if (!(error instanceof SheetWriteFailed)) return `${reason}.`;
+  if (error.mayBeLeft.length === 0) return `${reason}. Nothing was left behind in the workbook.`;
+  const [name, ...otherNames] = error.mayBeLeft;
+  const or = otherNames.length ? ` (or "${otherNames.join('" or "')}")` : '';
+  return `${reason}. A partly written sheet named "${name}"${or} may be left in the workbook; you can delete it.`;
+}
+
+/**
+ * Syncs a batch that fills sheets this write added. If it fails, deletes those sheet objects
+ * (never a sheet found by name: one of that name may have appeared since, made by someone else),
+ * then throws the original error, with `mayBeLeft` naming them if deleting failed too.
+ */
+export async function syncOrRemove(context: Excel.RequestContext, added: readonly Excel.Worksheet[], names: readonly string[]): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    await removeAndThrow(context, added, names, error);
+  }
+}
+
+async function removeAndThrow(context: Excel.RequestContext, added: readonly Excel.Worksheet[], names: readonly string[], error: unknown): Promise<never> {
+  try {
+    for (const sheet of added) sheet.delete();
+    await context.sync();
+  } catch {
+    throw new SheetWriteFailed(error, [...new Set(names)]);
+  }
+  throw new SheetWriteFailed(error, []);
+}
+
+/** Runs a write; a failure before it added anything (Excel.run, a first sync) left nothing behind. */
+export async function runWrite<T>(write: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(write);
+  } catch (error) {
+    throw error instanceof SheetWriteFailed ? error : new SheetWriteFailed(error, []);
+  }
+}
+
+/**
+ * Writes a plan to a new worksheet, never touching an existing one, in two syncs:
+ * 1. which of "name", "name (2)", … are free; and a blank sheet, named by Excel ("Sheet4"), whose
+ *    id is loaded, so that from then on office.js addresses that very sheet whatever its name;
+ * 2. that sheet renamed to the first free name, and everything the plan holds (2D formulas and
+ *    formats, names, formats, chart), with calculation suspended.
+ * If the second sync fails (say a sheet of the chosen name appeared meanwhile), the sheet this
+ * write added, and only it, is deleted before the error is passed on.
+ */
 export async function writeSheetPlan(plan: SheetPlan): Promise<WrittenSheet> {
-  return Excel.run(async (context) => {
-    const free = await findFreeSheetName(context, plan.name);
-    const sheet = context.workbook.worksheets.add(free);
+  return runWrite(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const candidates = candidateSheetNames(plan.name);
+    const probes = candidates.map((name) => worksheets.getItemOrNullObject(name));
+    for (const probe of probes) probe.load('isNullObject');
+    const sheet = worksheets.add();
+    sheet.load('id,name');
+    await context.sync();
+    const excelsName = sheet.name;
+    const free = candidates.find((_, index) => probes[index].isNullObject);
+    if (free === undefined) {
+      const taken = new Error(`Every name from "${candidates[0]}" to "${candidates[candidates.length - 1]}" is taken. Rename or delete an old sheet.`);
+      return removeAndThrow(context, [sheet], [excelsName], taken);
+    }
+    sheet.name = free;
     queuePlan(context, sheet, plan);
-    await syncOrRemoveSheet(context, free);
+    // If the rename itself failed, the sheet still has Excel's name.
+    await syncOrRemove(context, [sheet], [free, excelsName]);
     return { sheetName: free };
   });
 }

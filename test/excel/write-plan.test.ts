@@ -1,5 +1,6 @@
 import { checkScenario, type ScenarioInputs } from '../../src/model';
-import { candidateSheetNames, writeSheetPlan } from '../../src/excel/write-plan';
+import { candidateSheetNames } from '../../src/excel/sheet-names';
+import { describeWriteFailure, SheetWriteFailed, writeSheetPlan } from '../../src/excel/write-plan';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
 import { formulasGrid, numberFormatGrid } from '../../src/sheet/plan';
 import { scenarioPlan } from '../../src/sheet/scenario';
@@ -75,6 +76,55 @@ describe('writing a sheet plan to Excel', () => {
     expect(fake.sheets.map((s) => s.name)).toEqual(['Budget']);
     expect(cellsOf(fake, 'Budget').cells.get('A1')?.formula).toBe('keep me');
     expect(fake.log).toContain('delete IT cost scenario');
+  });
+
+  it('removes only the sheet it added when a sheet of the chosen name appears between its syncs', async () => {
+    // Another add-in, or the user, creates "IT cost scenario" after the write picked that name.
+    const fake = useFake({ sheets: { Budget: { A1: 'keep me' } }, sheetAppears: { beforeSync: 2, name: 'IT cost scenario', cells: { A1: 'made by someone else' } } });
+    const error = await writeSheetPlan(scenarioPlan(inputs)).catch((e: unknown) => e);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Budget', 'IT cost scenario']);
+    const theirs = cellsOf(fake, 'IT cost scenario');
+    expect([...theirs.cells.entries()]).toEqual([['A1', { formula: 'made by someone else', numberFormat: 'General' }]]);
+    expect(fake.deleted).not.toContain(theirs);
+    expect(fake.deleted).not.toContain(cellsOf(fake, 'Budget'));
+    expect(error).toMatchObject({ message: expect.stringContaining('IT cost scenario'), mayBeLeft: [] });
+  });
+
+  it('removes only its own sheet, by object, when the write fails after Excel named it', async () => {
+    const fake = useFake({ sheets: { Sheet1: { A1: 'keep me' }, Sheet2: { A1: 'me too' } }, failAtSync: 2 });
+    await expect(writeSheetPlan(scenarioPlan(inputs))).rejects.toMatchObject({ message: 'Injected failure at sync 2', mayBeLeft: [] });
+    expect(fake.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Sheet2']);
+    expect(fake.deleted).toHaveLength(1);
+  });
+
+  it('keeps the original error and names the sheet that may be left when the clean-up fails too', async () => {
+    const fake = useFake({ sheets: { Budget: { A1: 'keep me' } }, failAtSync: [2, 3] });
+    const error = await writeSheetPlan(scenarioPlan(inputs)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof SheetWriteFailed)) throw new Error(`expected a SheetWriteFailed, got ${String(error)}`);
+    expect(error).toMatchObject({ message: 'Injected failure at sync 2', mayBeLeft: expect.arrayContaining(['IT cost scenario']) });
+    // What the fake really left behind is among the names the error gives.
+    const leftOver = fake.sheets.filter((s) => s.name !== 'Budget').map((s) => s.name);
+    expect(leftOver).toHaveLength(1);
+    expect(error.mayBeLeft).toContain(leftOver[0]);
+    expect(describeWriteFailure(error)).toMatch(/^Injected failure at sync 2\. A partly written sheet named "IT cost scenario".* may be left in the workbook; you can delete it\.$/);
+    expect(describeWriteFailure(error)).not.toContain('Nothing was left behind');
+  });
+
+  it('says nothing was left behind only when the clean-up removed the sheet', async () => {
+    useFake({ failAtSync: 2 });
+    const error = await writeSheetPlan(scenarioPlan(inputs)).catch((e: unknown) => e);
+    expect(describeWriteFailure(error)).toBe('Injected failure at sync 2. Nothing was left behind in the workbook.');
+  });
+
+  it('leaves no sheet behind when every candidate name is taken', async () => {
+    const taken = Object.fromEntries(candidateSheetNames('IT cost scenario').map((name) => [name, { A1: name }]));
+    const fake = useFake({ sheets: taken });
+    await expect(writeSheetPlan(scenarioPlan(inputs))).rejects.toMatchObject({ message: expect.stringContaining('is taken'), mayBeLeft: [] });
+    expect(fake.sheets.map((s) => s.name)).toEqual(Object.keys(taken));
+    expect(fake.sheets.every((s) => s.cells.size === 1 && s.cells.get('A1')?.formula === s.name)).toBe(true);
   });
 
   it('keeps generated names within Excel\'s 31 characters', () => {

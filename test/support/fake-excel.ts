@@ -4,6 +4,12 @@
  * properties can only be read after a sync. It records every call and counts syncs, and it can
  * fail a chosen sync part-way through its batch, as a real failure would.
  *
+ * A worksheet proxy stands for one sheet object, as in Excel: one from worksheets.add() is the
+ * sheet that add created (whatever it is called by then), one from getItem(key) the sheet that
+ * has that name or id when the batch runs. Deleted sheet objects are recorded, so a test can
+ * tell which sheet a clean-up removed. Someone else (another add-in, the user) can add a sheet
+ * between two syncs, and a sync can be held until the test resumes it.
+ *
  * Self-contained (no imports) so the browser tests can inject it into the task pane as a host.
  */
 
@@ -13,6 +19,8 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Excel's sheet id, which stays the same when the sheet is renamed. */
+  readonly id: string;
   name: string;
   cells: Map<string, FakeCell>;
   names: Array<{ name: string; address: string; comment?: string }>;
@@ -24,8 +32,20 @@ export interface FakeSheet {
 export interface FakeExcelOptions {
   /** Existing sheets, by name, with cells given as A1 → value. */
   readonly sheets?: Record<string, Record<string, string | number>>;
-  /** Fail this sync (1-based) after carrying out the first half of its batch. */
-  readonly failAtSync?: number;
+  /**
+   * Fail this sync (1-based), or each of these: the first half of its batch is carried out and
+   * the next call fails, so nothing from that call on takes effect.
+   */
+  readonly failAtSync?: number | readonly number[];
+  /** Someone else adds this sheet just before the given sync (1-based) carries out its batch. */
+  readonly sheetAppears?: { readonly beforeSync: number; readonly name: string; readonly cells?: Record<string, string | number> };
+  /** Hold this sync (1-based) until resume() is called: a write that is still running. */
+  readonly pauseAtSync?: number;
+  /**
+   * What insertWorksheetsFromBase64 does when a sheet of the file's sheet name exists: fail
+   * (the default), or insert it under the next free name, "Name (2)", as Excel does for copies.
+   */
+  readonly insertedNameClash?: 'fail' | 'rename';
   /** The sheet an inserted file (insertWorksheetsFromBase64) holds, by name, with its cells. */
   readonly fileSheets?: Record<string, Record<string, string | number>>;
   /** The active sheet's name, and the selected range on it. */
@@ -48,19 +68,39 @@ function topLeft(address: string): { row: number; column: number } {
   return { row: Number(match[2]) - 1, column: columnNumber(match[1]) };
 }
 
+/** How a worksheet proxy finds its sheet when a queued call runs, and how it is named in the log. */
+interface SheetHandle {
+  readonly resolve: () => FakeSheet | undefined;
+  readonly label: () => string;
+}
+
 export function createFakeExcel(options: FakeExcelOptions = {}) {
   const sheets: FakeSheet[] = [];
+  const deleted: FakeSheet[] = [];
   const log: string[] = [];
   let syncCount = 0;
-  let activeSheet: string | undefined = options.activeSheet;
+  let nextId = 1;
+  let resumePaused: (() => void) | undefined;
+  let resumeRequested = false;
+  const failing = new Set<number>(options.failAtSync === undefined ? [] : typeof options.failAtSync === 'number' ? [options.failAtSync] : options.failAtSync);
   const selection = options.selection ?? 'A1';
-  const newSheet = (name: string): FakeSheet => ({ name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map() });
-  for (const [name, cells] of Object.entries(options.sheets ?? {})) {
-    const sheet = newSheet(name);
+  const newSheet = (name: string, cells: Record<string, string | number> = {}): FakeSheet => {
+    const sheet: FakeSheet = { id: `{sheet-${nextId++}}`, name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map() };
     for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { formula: value, numberFormat: 'General' });
-    sheets.push(sheet);
-  }
+    return sheet;
+  };
+  for (const [name, cells] of Object.entries(options.sheets ?? {})) sheets.push(newSheet(name, cells));
   const find = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const findByKey = (key: string) => sheets.find((s) => s.id === key) ?? find(key);
+  let active: FakeSheet | undefined = options.activeSheet === undefined ? undefined : find(options.activeSheet);
+  const activeSheet = () => (active && sheets.includes(active) ? active : sheets[0]);
+  /** Excel's own choice of name for a sheet added without one: the first free "SheetN". */
+  const defaultName = () => {
+    let n = 1;
+    while (find(`Sheet${n}`)) n += 1;
+    return `Sheet${n}`;
+  };
+  const byName = (name: string): SheetHandle => ({ resolve: () => find(name), label: () => name });
 
   function makeContext() {
     let queue: Array<() => void> = [];
@@ -69,9 +109,14 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       log.push(description);
       queue.push(action);
     };
+    const sheetOf = (handle: SheetHandle) => {
+      const sheet = handle.resolve();
+      if (!sheet) throw new Error(`ItemNotFound: ${handle.label()}`);
+      return sheet;
+    };
 
-    function formatProxy(sheetName: string, address: string) {
-      const record = (what: string) => (value: unknown) => enqueue(`format ${sheetName}!${address} ${what}=${JSON.stringify(value)}`, () => undefined);
+    function formatProxy(handle: SheetHandle, address: string) {
+      const record = (what: string) => (value: unknown) => enqueue(`format ${handle.label()}!${address} ${what}=${JSON.stringify(value)}`, () => undefined);
       const setters = (what: string, keys: string[]) => {
         const target: Record<string, unknown> = {};
         for (const key of keys) Object.defineProperty(target, key, { set: record(`${what}${key}`) });
@@ -83,18 +128,18 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       };
       Object.defineProperty(format, 'columnWidth', {
         set: (width: number) =>
-          enqueue(`columnWidth ${sheetName}!${address}=${width}`, () => find(sheetName)?.columnWidths.set(address.split(':')[0], width)),
+          enqueue(`columnWidth ${handle.label()}!${address}=${width}`, () => sheetOf(handle).columnWidths.set(address.split(':')[0], width)),
       });
       return format;
     }
 
-    function rangeProxy(sheetName: string, address: string) {
-      const range: Record<string, unknown> = { address: `${sheetName}!${address}`, format: formatProxy(sheetName, address) };
+    function rangeProxy(handle: SheetHandle, address: string) {
+      const range: Record<string, unknown> = { address: `${handle.label()}!${address}`, format: formatProxy(handle, address) };
       let values: unknown[][] | undefined;
       range.load = (what: string) => {
-        log.push(`load ${sheetName}!${address}.${what}`);
+        log.push(`load ${handle.label()}!${address}.${what}`);
         afterSync.push(() => {
-          const sheet = find(sheetName);
+          const sheet = handle.resolve();
           const [from, to = from] = address.split(':');
           const start = topLeft(from);
           const end = topLeft(to);
@@ -117,9 +162,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
         },
       });
       const writeGrid = (property: 'formula' | 'numberFormat') => (grid: unknown[][]) =>
-        enqueue(`set ${property === 'formula' ? 'formulas' : 'numberFormat'} ${sheetName}!${address} (${grid.length}×${grid[0]?.length ?? 0})`, () => {
-          const sheet = find(sheetName);
-          if (!sheet) throw new Error(`ItemNotFound: ${sheetName}`);
+        enqueue(`set ${property === 'formula' ? 'formulas' : 'numberFormat'} ${handle.label()}!${address} (${grid.length}×${grid[0]?.length ?? 0})`, () => {
+          const sheet = sheetOf(handle);
           const origin = topLeft(address);
           grid.forEach((row, r) =>
             row.forEach((value, c) => {
@@ -134,13 +178,13 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       Object.defineProperty(range, 'formulas', { set: writeGrid('formula') });
       const dataValidation = {};
       for (const key of ['rule', 'errorAlert']) {
-        Object.defineProperty(dataValidation, key, { set: (value: unknown) => enqueue(`dataValidation.${key} ${sheetName}!${address} ${JSON.stringify(value)}`, () => undefined) });
+        Object.defineProperty(dataValidation, key, { set: (value: unknown) => enqueue(`dataValidation.${key} ${handle.label()}!${address} ${JSON.stringify(value)}`, () => undefined) });
       }
       range.dataValidation = dataValidation;
       range.conditionalFormats = {
         add: (type: string) => {
-          enqueue(`conditionalFormats.add ${type} ${sheetName}!${address}`, () => undefined);
-          const recordOnly = (what: string) => (value: unknown) => enqueue(`conditionalFormat ${sheetName}!${address} ${what}=${JSON.stringify(value)}`, () => undefined);
+          enqueue(`conditionalFormats.add ${type} ${handle.label()}!${address}`, () => undefined);
+          const recordOnly = (what: string) => (value: unknown) => enqueue(`conditionalFormat ${handle.label()}!${address} ${what}=${JSON.stringify(value)}`, () => undefined);
           const rule = Object.defineProperty({}, 'formula', { set: recordOnly('formula') });
           const fill = Object.defineProperty({}, 'color', { set: recordOnly('fill.color') });
           const font = Object.defineProperty({}, 'color', { set: recordOnly('font.color') });
@@ -151,26 +195,30 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       return range;
     }
 
-    function worksheetProxy(name: string) {
-      return {
-        name,
-        load: (what: string) => log.push(`load ${name}.${what}`),
-        getRange: (address: string) => rangeProxy(name, address),
-        getCell: (row: number, column: number) => rangeProxy(name, `${columnName(column)}${row + 1}`),
+    /** A worksheet proxy; `name` and `id` can be read once loaded and synced, and `name` can be set (a rename). */
+    function worksheetProxy(handle: SheetHandle, rename: (name: string) => void = () => undefined) {
+      let loaded: { id: string; name: string } | undefined;
+      const proxy = {
+        load: (what: string) => {
+          log.push(`load ${handle.label()}.${what}`);
+          afterSync.push(() => {
+            const sheet = handle.resolve();
+            loaded = sheet && { id: sheet.id, name: sheet.name };
+          });
+        },
+        getRange: (address: string) => rangeProxy(handle, address),
+        getCell: (row: number, column: number) => rangeProxy(handle, `${columnName(column)}${row + 1}`),
         names: {
           add: (nameToAdd: string, reference: { address: string }, comment?: string) =>
-            enqueue(`names.add ${nameToAdd}=${reference.address}`, () => find(name)?.names.push({ name: nameToAdd, address: reference.address, comment })),
+            enqueue(`names.add ${nameToAdd}=${reference.address}`, () => sheetOf(handle).names.push({ name: nameToAdd, address: reference.address, comment })),
         },
         freezePanes: {
-          freezeRows: (count: number) => enqueue(`freezeRows ${name} ${count}`, () => {
-            const sheet = find(name);
-            if (sheet) sheet.frozenRows = count;
-          }),
+          freezeRows: (count: number) => enqueue(`freezeRows ${handle.label()} ${count}`, () => (sheetOf(handle).frozenRows = count)),
         },
         charts: {
           add: (type: string, source: { address: string }, seriesBy: string) => {
             const chart: FakeSheet['charts'][number] = { type, source: source.address, seriesBy };
-            enqueue(`charts.add ${type} ${source.address} ${seriesBy}`, () => find(name)?.charts.push(chart));
+            enqueue(`charts.add ${type} ${source.address} ${seriesBy}`, () => sheetOf(handle).charts.push(chart));
             const titled = (what: string, apply: (text: string) => void) => {
               const target = {};
               Object.defineProperty(target, 'text', { set: (text: string) => enqueue(`${what}=${text}`, () => apply(text)) });
@@ -184,41 +232,60 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
             };
           },
         },
-        activate: () => enqueue(`activate ${name}`, () => (activeSheet = name)),
-        delete: () => enqueue(`delete ${name}`, () => {
-          const index = sheets.findIndex((s) => s.name === name);
-          if (index < 0) throw new Error(`ItemNotFound: ${name}`);
-          sheets.splice(index, 1);
-        }),
+        activate: () => enqueue(`activate ${handle.label()}`, () => (active = sheetOf(handle))),
+        delete: () =>
+          enqueue(`delete ${handle.label()}`, () => {
+            const sheet = sheetOf(handle);
+            sheets.splice(sheets.indexOf(sheet), 1);
+            deleted.push(sheet);
+          }),
       };
+      const loadedValue = (key: 'id' | 'name') => {
+        if (!loaded) throw new Error(`PropertyNotLoaded: ${key} was read before load() and sync()`);
+        return loaded[key];
+      };
+      Object.defineProperty(proxy, 'id', { get: () => loadedValue('id'), enumerable: true });
+      Object.defineProperty(proxy, 'name', { get: () => loadedValue('name'), set: rename, enumerable: true });
+      return proxy as typeof proxy & { readonly id: string; name: string };
     }
 
     const context = {
       workbook: {
         insertWorksheetsFromBase64: (base64: string, insertOptions: unknown) => {
+          const ids: string[] = [];
+          let synced = false;
           enqueue(`insertWorksheetsFromBase64 (${base64.length} chars) ${JSON.stringify(insertOptions)}`, () => {
             for (const [name, cells] of Object.entries(options.fileSheets ?? {})) {
-              if (find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-              const sheet = newSheet(name);
-              for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { formula: value, numberFormat: 'General' });
+              let free = name;
+              for (let n = 2; find(free); n += 1) {
+                if (options.insertedNameClash !== 'rename') throw new Error(`ItemAlreadyExists: ${name}`);
+                free = `${name} (${n})`;
+              }
+              const sheet = newSheet(free, cells);
               sheets.push(sheet);
+              ids.push(sheet.id);
             }
           });
+          afterSync.push(() => (synced = true));
+          return {
+            get value() {
+              if (!synced) throw new Error('PropertyNotLoaded: the inserted sheets\' ids were read before sync()');
+              return ids;
+            },
+          };
         },
-        getSelectedRange: () => rangeProxy(activeSheet ?? sheets[0]?.name ?? '', selection),
+        getSelectedRange: () => rangeProxy(byName(activeSheet()?.name ?? ''), selection),
         worksheets: {
           getItemOrNullObject: (name: string) => {
             let loaded = false;
             let isNull = true;
-            const proxy = {
-              ...worksheetProxy(name),
-              load: (what: string) => {
-                log.push(`load ${name}.${what}`);
-                afterSync.push(() => {
-                  isNull = find(name) === undefined;
-                  loaded = true;
-                });
-              },
+            const proxy = worksheetProxy(byName(name));
+            proxy.load = (what: string) => {
+              log.push(`load ${name}.${what}`);
+              afterSync.push(() => {
+                isNull = find(name) === undefined;
+                loaded = true;
+              });
             };
             Object.defineProperty(proxy, 'isNullObject', {
               get: () => {
@@ -228,14 +295,29 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
             });
             return proxy;
           },
-          getItem: (name: string) => worksheetProxy(name),
-          getActiveWorksheet: () => worksheetProxy(activeSheet ?? sheets[0]?.name ?? ''),
-          add: (name: string) => {
-            enqueue(`worksheets.add ${name}`, () => {
-              if (find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-              sheets.push(newSheet(name));
+          /** By name or by id, as Excel's getItem(key) does. */
+          getItem: (key: string) => worksheetProxy({ resolve: () => findByKey(key), label: () => findByKey(key)?.name ?? key }),
+          getActiveWorksheet: () => worksheetProxy(byName(activeSheet()?.name ?? '')),
+          add: (name?: string) => {
+            // The proxy stands for the sheet this call creates, and for no other, whatever its name.
+            let created: FakeSheet | undefined;
+            let pendingName = name;
+            const handle: SheetHandle = { resolve: () => created, label: () => pendingName ?? created?.name ?? '(new sheet)' };
+            enqueue(`worksheets.add${name === undefined ? '' : ` ${name}`}`, () => {
+              if (name !== undefined && find(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+              created = newSheet(name ?? defaultName());
+              sheets.push(created);
             });
-            return worksheetProxy(name);
+            return worksheetProxy(handle, (newName) => {
+              const from = handle.label();
+              pendingName = newName;
+              enqueue(`rename ${from} -> ${newName}`, () => {
+                const sheet = sheetOf(handle);
+                const other = find(newName);
+                if (other && other !== sheet) throw new Error(`ItemAlreadyExists: ${newName}`);
+                sheet.name = newName;
+              });
+            });
           },
         },
       },
@@ -244,16 +326,24 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       },
       sync: async () => {
         syncCount += 1;
-        log.push(`sync ${syncCount}`);
+        const current = syncCount;
+        log.push(`sync ${current}`);
+        if (options.pauseAtSync === current && !resumeRequested) await new Promise<void>((resolve) => (resumePaused = resolve));
+        const appearing = options.sheetAppears;
+        if (appearing?.beforeSync === current) {
+          log.push(`someone else adds ${appearing.name}`);
+          sheets.push(newSheet(appearing.name, appearing.cells));
+        }
         const batch = queue;
         queue = [];
-        if (options.failAtSync === syncCount) {
-          batch.slice(0, Math.ceil(batch.length / 2)).forEach((action) => action());
-          afterSync.length = 0;
-          throw new Error(`Injected failure at sync ${syncCount}`);
+        const pending = afterSync.splice(0);
+        if (failing.has(current)) {
+          batch.slice(0, Math.floor(batch.length / 2)).forEach((action) => action());
+          throw new Error(`Injected failure at sync ${current}`);
         }
+        // A call that fails stops the batch there, as in Excel; the calls before it took effect.
         batch.forEach((action) => action());
-        afterSync.splice(0).forEach((resolve) => resolve());
+        pending.forEach((resolve) => resolve());
       },
     };
     return context;
@@ -265,12 +355,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
   return {
     Excel,
     sheets,
+    /** The sheet objects deleted, in order. */
+    deleted,
     log,
     get syncCount() {
       return syncCount;
     },
     get activeSheet() {
-      return activeSheet;
+      return activeSheet()?.name;
+    },
+    /** Lets a sync held by pauseAtSync go on (or, called early, keeps it from being held). */
+    resume() {
+      resumeRequested = true;
+      resumePaused?.();
     },
   };
 }
