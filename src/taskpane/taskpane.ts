@@ -1,14 +1,14 @@
 /* The task pane's wiring: form → model (live preview) → Excel writer. No math and no Excel calls here. */
 import { installPreviewCustomFunctions } from './preview-runtime';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
-import { writeSheetPlan } from '../excel/write-plan';
+import { describeWriteFailure, writeSheetPlan } from '../excel/write-plan';
 import { scenarioPlan } from '../sheet/scenario';
 import { functionExamples } from './examples';
 import { FIELDS } from './fields';
 import { discountFor, estimateFromHistory, feeFromSeatsText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { computePreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
-import { renderTemplates, setTemplatesMode } from './templates-tab';
+import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
 import { applyOfficeTheme } from './theme';
 
 installPreviewCustomFunctions();
@@ -27,6 +27,8 @@ let inExcel = false;
 let exact: ExactValues = {};
 let state: FormState = { errors: {} };
 const touched = new Set<string>();
+/** True from the start of a write (Create or Insert) until it settles: one write at a time. */
+let writing = false;
 
 function fieldTexts(): Record<string, string> {
   return Object.fromEntries(FIELDS.map((f) => [f.id, (byId<HTMLInputElement>(f.id)).value]));
@@ -55,16 +57,14 @@ function refresh(): void {
     discountInput.value = discount === null ? '' : String(+(discount * 100).toFixed(2));
   }
   const previewRoot = byId('preview');
-  const create = byId<HTMLButtonElement>('create');
   if (state.inputs) {
     const preview = computePreview(state.inputs, () => performance.now());
     renderPreview(previewRoot, preview, state.inputs.termMonths, state.inputs.blockHours);
     document.body.dataset.recomputeMs = preview.computeMs.toFixed(3);
-    create.disabled = false;
   } else {
     renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length);
-    create.disabled = true;
   }
+  setWriteButtonsDisabled();
   const invalid = FIELDS.filter((f) => state.errors[f.id]);
   byId('create-blocked').textContent = invalid.length
     ? `Fix first: ${invalid.map((f) => `${f.label} (step ${f.step})`).join(', ')}.`
@@ -78,24 +78,45 @@ function fillFields(texts: Readonly<Record<string, string>>): void {
   }
 }
 
+/**
+ * Runs one write to the workbook at a time: Create and every Insert stay disabled until it
+ * settles, whatever the form re-renders meanwhile, and a write asked for during another is dropped.
+ */
+async function writeExclusively(write: () => Promise<void>): Promise<void> {
+  if (writing) return;
+  writing = true;
+  setWriteButtonsDisabled();
+  try {
+    await write();
+  } finally {
+    writing = false;
+    setWriteButtonsDisabled();
+  }
+}
+
+/** Create needs valid inputs; neither Create nor Insert may start a write while one runs. */
+function setWriteButtonsDisabled(): void {
+  byId<HTMLButtonElement>('create').disabled = writing || !state.inputs;
+  setInsertsDisabled(byId('template-list'), writing);
+}
+
 async function createSheet(): Promise<void> {
   const status = byId('status');
-  if (!state.inputs) return;
+  const inputs = state.inputs;
+  if (!inputs) return;
   if (!inExcel) {
     renderStatus(status, INSTALL_HINT);
     return;
   }
-  const create = byId<HTMLButtonElement>('create');
-  create.disabled = true;
-  renderStatus(status, 'Creating the scenario sheet…');
-  try {
-    const { sheetName } = await writeSheetPlan(scenarioPlan(state.inputs));
-    renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.`, 'success');
-  } catch (error) {
-    renderStatus(status, `Could not create the scenario sheet: ${error instanceof Error ? error.message : String(error)}. Nothing was left behind in the workbook.`, 'error');
-  } finally {
-    create.disabled = !state.inputs;
-  }
+  await writeExclusively(async () => {
+    renderStatus(status, 'Creating the scenario sheet…');
+    try {
+      const { sheetName } = await writeSheetPlan(scenarioPlan(inputs));
+      renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.`, 'success');
+    } catch (error) {
+      renderStatus(status, `Could not create the scenario sheet: ${describeWriteFailure(error)}`, 'error');
+    }
+  });
 }
 
 async function loadFromSheet(): Promise<void> {
@@ -173,6 +194,7 @@ function start(): void {
   renderTemplates(byId('template-list'), {
     inExcel: () => inExcel,
     canInsertFiles,
+    writeExclusively,
     report: (message, tone) => renderStatus(byId('status'), message, tone),
   });
   byId('tab-scenario').addEventListener('click', () => showTab('scenario'));

@@ -1,5 +1,6 @@
 /* The Templates tab: insert a workbook template into Excel, or download it in the preview. */
 import { insertTemplate } from '../excel/insert-template';
+import { describeWriteFailure } from '../excel/write-plan';
 import { TEMPLATES, type TemplateSpec } from '../sheet/templates';
 
 export function toBase64(bytes: Uint8Array): string {
@@ -21,6 +22,8 @@ async function fetchTemplate(spec: TemplateSpec): Promise<{ base64: string } | u
 export interface TemplateTabHooks {
   readonly inExcel: () => boolean;
   readonly canInsertFiles: () => boolean;
+  /** Runs a write when no other is running, with Create and every Insert disabled until it settles. */
+  readonly writeExclusively: (write: () => Promise<void>) => Promise<void>;
   readonly report: (message: string, tone: 'info' | 'error' | 'success') => void;
 }
 
@@ -40,7 +43,7 @@ export function renderTemplates(list: HTMLElement, hooks: TemplateTabHooks): voi
     insert.className = 'primary template-insert';
     insert.id = `insert-${spec.id}`;
     insert.textContent = 'Insert';
-    insert.addEventListener('click', () => void insertOne(spec, insert, hooks));
+    insert.addEventListener('click', () => void insertOne(spec, hooks));
     const download = document.createElement('a');
     download.className = 'template-download';
     download.id = `download-${spec.id}`;
@@ -54,28 +57,32 @@ export function renderTemplates(list: HTMLElement, hooks: TemplateTabHooks): voi
   list.replaceChildren(...items);
 }
 
+/** Disables every Insert button while a write runs, and enables them again after. */
+export function setInsertsDisabled(list: HTMLElement, disabled: boolean): void {
+  list.querySelectorAll<HTMLButtonElement>('.template-insert').forEach((button) => (button.disabled = disabled));
+}
+
 /** Shows Insert in Excel and download links in the preview. */
 export function setTemplatesMode(list: HTMLElement, inExcel: boolean): void {
   list.querySelectorAll<HTMLElement>('.template-insert').forEach((button) => (button.hidden = !inExcel));
   list.querySelectorAll<HTMLElement>('.template-download').forEach((link) => (link.hidden = inExcel));
 }
 
-async function insertOne(spec: TemplateSpec, button: HTMLButtonElement, hooks: TemplateTabHooks): Promise<void> {
+async function insertOne(spec: TemplateSpec, hooks: TemplateTabHooks): Promise<void> {
   if (!hooks.inExcel()) {
     hooks.report('This is a preview: download the template, or load ITCost in Excel to insert it.', 'info');
     return;
   }
-  button.disabled = true;
-  hooks.report(`Inserting "${spec.title}"…`, 'info');
-  try {
-    const plan = spec.plan();
-    const file = hooks.canInsertFiles() ? await fetchTemplate(spec) : undefined;
-    const { sheetName } = await insertTemplate(plan, file, hooks.canInsertFiles());
-    const renamed = sheetName !== plan.name ? ` (a sheet named "${plan.name}" already exists, so it was left alone)` : '';
-    hooks.report(`Inserted "${sheetName}"${renamed}. Its yellow cells are the inputs.`, 'success');
-  } catch (error) {
-    hooks.report(`Could not insert "${spec.title}": ${error instanceof Error ? error.message : String(error)}. The workbook was left as it was.`, 'error');
-  } finally {
-    button.disabled = false;
-  }
+  await hooks.writeExclusively(async () => {
+    hooks.report(`Inserting "${spec.title}"…`, 'info');
+    try {
+      const plan = spec.plan();
+      const file = hooks.canInsertFiles() ? await fetchTemplate(spec) : undefined;
+      const { sheetName } = await insertTemplate(plan, file, hooks.canInsertFiles());
+      const renamed = sheetName !== plan.name ? ` (a sheet named "${plan.name}" already exists, so it was left alone)` : '';
+      hooks.report(`Inserted "${sheetName}"${renamed}. Its yellow cells are the inputs.`, 'success');
+    } catch (error) {
+      hooks.report(`Could not insert "${spec.title}": ${describeWriteFailure(error)}`, 'error');
+    }
+  });
 }

@@ -129,9 +129,11 @@ describe('the templates outside Office', () => {
 });
 
 describe('the task pane in Excel (fake host)', () => {
-  const fakeHost = (sheets: Record<string, Record<string, string | number>>, fileSheets: Record<string, Record<string, string | number>> = {}) =>
+  type Cells = Record<string, Record<string, string | number>>;
+  /** More options for the fake (see test/support/fake-excel.ts): failures, a held sync, a sheet someone else adds. */
+  const fakeHost = (sheets: Cells, fileSheets: Cells = {}, more: Record<string, unknown> = {}) =>
     `${fakeExcelScript()}
-     window.__fake = window.__createFakeExcel({ sheets: ${JSON.stringify(sheets)}, fileSheets: ${JSON.stringify(fileSheets)}, activeSheet: Object.keys(${JSON.stringify(sheets)})[0] });
+     window.__fake = window.__createFakeExcel(Object.assign({ sheets: ${JSON.stringify(sheets)}, fileSheets: ${JSON.stringify(fileSheets)}, activeSheet: Object.keys(${JSON.stringify(sheets)})[0] }, ${JSON.stringify(more)}));
      window.Excel = window.__fake.Excel;
      window.CustomFunctions = { associate: function () {}, Error: function (code, message) { this.code = code; this.message = message; }, ErrorCode: {} };
      window.Office = {
@@ -207,6 +209,96 @@ describe('the task pane in Excel (fake host)', () => {
     expect(sheets.inserted).toBe(1);
     expect(sheets.charts).toEqual([0, 1, 0]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  type FakeWindow = { __fake: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }>; log: string[]; syncCount: number; resume: () => void } };
+  const workbook = (page: Page) =>
+    page.evaluate(() => {
+      const fake = (window as unknown as FakeWindow).__fake;
+      return { sheets: fake.sheets.map((s) => [s.name, s.cells.get('A1')?.formula]), adds: fake.log.filter((l) => l.startsWith('worksheets.add')).length };
+    });
+
+  it('keeps Create and Insert disabled while a sheet is being written, whatever is typed meanwhile', async () => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({ Budget: { A1: 'keep me' } }, {}, { pauseAtSync: 2 }) });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await fillWizard(page);
+    await page.click('#create');
+    // The write is held at its second sync, as a slow workbook would hold it.
+    await page.waitForFunction(() => (window as unknown as FakeWindow).__fake.syncCount === 2);
+    expect(await page.isDisabled('#create')).toBe(true);
+    await page.click('#step-tab-1');
+    await page.fill('#hourlyRate', '190');
+    expect(await page.isDisabled('#create')).toBe(true);
+    await page.fill('#hourlyRate', 'abc');
+    await page.fill('#hourlyRate', '185');
+    expect(await page.textContent('#hourlyRate-message')).toBe('');
+    expect(await page.isDisabled('#create')).toBe(true);
+    await page.click('#tab-templates');
+    expect(await page.isDisabled('#insert-options')).toBe(true);
+    expect(await page.isDisabled('#insert-quotes')).toBe(true);
+    await page.evaluate(() => (window as unknown as FakeWindow).__fake.resume());
+    await page.waitForSelector('#status[data-tone="success"]');
+    expect(await page.isEnabled('#insert-options')).toBe(true);
+    await page.click('#tab-scenario');
+    expect(await page.isEnabled('#create')).toBe(true);
+    expect(await workbook(page)).toEqual({ sheets: [['Budget', 'keep me'], ['IT cost scenario', 'IT cost scenario']], adds: 1 });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps Create and the other Insert buttons disabled while a template is being inserted', async () => {
+    const { page, context } = await openPane(browser, server.url, {
+      width: 320,
+      fakeHost: fakeHost({ Budget: { A1: 'keep me' } }, { 'IT support options': { A1: 'IT cost scenario' } }, { pauseAtSync: 2 }),
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await fillWizard(page);
+    await page.click('#tab-templates');
+    await page.click('#insert-options');
+    await page.waitForFunction(() => (window as unknown as FakeWindow).__fake.syncCount === 2);
+    expect(await page.isDisabled('#insert-quotes')).toBe(true);
+    await page.click('#tab-scenario');
+    await page.click('#step-tab-1');
+    await page.fill('#hourlyRate', '190');
+    expect(await page.isDisabled('#create')).toBe(true);
+    await page.evaluate(() => (window as unknown as FakeWindow).__fake.resume());
+    await page.waitForSelector('#status[data-tone="success"]');
+    expect(await page.isEnabled('#create')).toBe(true);
+    expect(await page.isEnabled('#insert-quotes')).toBe(true);
+    await context.close();
+  });
+
+  it('leaves alone a sheet that someone else adds under the chosen name while the sheet is written', async () => {
+    const { page, context } = await openPane(browser, server.url, {
+      width: 320,
+      fakeHost: fakeHost({ Budget: { A1: 'keep me' } }, {}, { sheetAppears: { beforeSync: 2, name: 'IT cost scenario', cells: { A1: 'made by someone else' } } }),
+    });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await fillWizard(page);
+    await page.click('#create');
+    await page.waitForSelector('#status[data-tone="error"]');
+    expect(await workbook(page)).toEqual({ sheets: [['Budget', 'keep me'], ['IT cost scenario', 'made by someone else']], adds: 1 });
+    expect(await page.textContent('#status')).toMatch(/^Could not create the scenario sheet: .*IT cost scenario.*\. Nothing was left behind in the workbook\.$/);
+    await context.close();
+  });
+
+  it('says a partly written sheet may be left when removing it fails too, and gives the original error', async () => {
+    const { page, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({ Budget: { A1: 'keep me' } }, {}, { failAtSync: [2, 3] }) });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await fillWizard(page);
+    await page.click('#create');
+    await page.waitForSelector('#status[data-tone="error"]');
+    const status = await page.textContent('#status');
+    expect(status).toMatch(/^Could not create the scenario sheet: Injected failure at sync 2\. A partly written sheet named "IT cost scenario".* may be left in the workbook; you can delete it\.$/);
+    expect(status).not.toContain('Nothing was left behind');
+    const { sheets } = await workbook(page);
+    expect(sheets[0]).toEqual(['Budget', 'keep me']);
+    expect(await page.isEnabled('#create')).toBe(true);
     await context.close();
   });
 });
