@@ -13,8 +13,12 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
   return element;
 }
 
+let compactFormat: Intl.NumberFormat | undefined;
+
+/** Axis labels: "1.2K". Built on first use, kept, and en-US like every other figure in the pane. */
 function compact(value: number): string {
-  return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  compactFormat ??= new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+  return compactFormat.format(value);
 }
 
 export function renderChart(container: HTMLElement, chart: Preview['chart']): void {

@@ -107,9 +107,9 @@ export function functionExamples(): readonly FunctionExample[] {
     },
     {
       name: 'RECOMMEND',
-      formula: '=ITCOST.RECOMMEND(2, 185, 20, 3400, 3000, , 0.2)',
-      meaning: 'the cheapest option and why (COMPARE, with the same arguments, spills the figures)',
-      result: recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000, monthlyVariability: 0.2 }),
+      formula: '=ITCOST.RECOMMEND(2, 185, 20, 3400, 3000, , 0.6)',
+      meaning: 'the cheapest way to buy support for 2 hours a month that vary by ±60% from month to month, then the figures that decide it (COMPARE, with the same arguments, spills them as a table)',
+      result: recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000, monthlyVariability: 0.6 }),
       format: 'text',
     },
   ];

@@ -1,15 +1,9 @@
 /* DOM rendering for the task pane. Text is only ever set with textContent: nothing is parsed as HTML. */
+import { formatChance, formatMoney, formatNumber } from '../model';
 import type { FunctionExample } from './examples';
 import { FIELDS, type FieldSpec } from './fields';
-import type { Preview } from './preview';
+import { REVIEW_HEADER, reviewFigures, reviewRows, type Preview } from './preview';
 import { renderChart } from './chart';
-
-const formatters = {
-  hours: new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }),
-  money: new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-  wholeMoney: new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }),
-  percent: new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }),
-};
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
@@ -69,62 +63,60 @@ function cell(text: string, header = false): HTMLTableCellElement {
   return created;
 }
 
+/**
+ * The recommendation as the verdict, then its reasons as a list. The text nodes between the
+ * elements make the block's text exactly RECOMMEND's cell text.
+ */
+function renderRecommendation(preview: Preview): HTMLElement {
+  const advice = preview.recommendation;
+  const root = element('div', 'recommendation');
+  root.id = 'recommendation';
+  const verdict = element('p', 'verdict', `${advice.verdict}.`);
+  verdict.id = 'verdict';
+  const reasons = element('ul', 'reasons');
+  advice.reasons.forEach((reason, index) => {
+    if (index > 0) reasons.append(' ');
+    reasons.append(element('li', undefined, reason));
+  });
+  root.append(verdict, ' ', reasons);
+  return root;
+}
+
 /** The review step: recommendation, key figures, comparison table and chart. */
 export function renderPreview(root: HTMLElement, preview: Preview, termMonths: number, blockHours: number): void {
   const { comparison } = preview;
-  const sentence = element('p', 'recommendation', preview.recommendation);
-  sentence.id = 'recommendation';
-
   const figures = element('dl', 'figures');
-  const figure = (label: string, value: string, id: string) => {
-    const dt = element('dt', undefined, label);
-    const dd = element('dd', undefined, value);
-    dd.id = id;
-    figures.append(dt, dd);
-  };
-  const blockEven = comparison.blockBreakEven;
-  figure(
-    'Block break-even',
-    blockEven.kind === 'hours'
-      ? `${formatters.hours.format(blockEven.hours)} h over ${termMonths} months (${formatters.percent.format(blockEven.hours / blockHours)} of the block)`
-      : 'never pays off',
-    'figure-block-break-even',
-  );
-  const managedEven = comparison.managedBreakEven;
-  figure(
-    'Managed break-even',
-    managedEven.kind === 'hours' ? `${formatters.hours.format(managedEven.monthlyHours)} h a month` : 'never pays off',
-    'figure-managed-break-even',
-  );
-  figure('Chance of forfeiting block hours', formatters.percent.format(comparison.forfeitRisk), 'figure-forfeit-risk');
+  for (const figure of reviewFigures(comparison, termMonths, blockHours)) {
+    const dd = element('dd', undefined, figure.value);
+    dd.id = figure.id;
+    figures.append(element('dt', undefined, figure.label), dd);
+  }
 
   const table = element('table', 'comparison');
   table.id = 'comparison';
-  const caption = element('caption', undefined, `Over ${termMonths} months`);
+  const caption = element('caption', undefined, `Over the ${formatNumber(termMonths)}-month term`);
   const head = element('thead');
   const headRow = element('tr');
-  headRow.append(cell('Option', true), cell('Expected cost', true), cell('Per hour', true), cell('95th pct.', true), cell('Saving vs hourly', true));
+  headRow.append(...REVIEW_HEADER.map((label) => cell(label, true)));
   head.append(headRow);
   const body = element('tbody');
-  for (const option of [comparison.hourly, comparison.block, comparison.managed]) {
+  const options = [comparison.hourly, comparison.block, comparison.managed];
+  reviewRows(comparison).forEach((texts, index) => {
     const row = element('tr');
-    row.append(
-      cell(option.option),
-      cell(formatters.wholeMoney.format(option.expectedCost)),
-      cell(option.costPerSupportHour === undefined ? '–' : formatters.wholeMoney.format(option.costPerSupportHour)),
-      cell(formatters.wholeMoney.format(option.percentile95Cost)),
-      cell(formatters.wholeMoney.format(option.savingVsHourly)),
-    );
-    row.dataset.option = option.option;
-    row.dataset.expectedCost = String(option.expectedCost);
+    row.append(...texts.map((text) => cell(text)));
+    row.dataset.option = options[index].option;
+    row.dataset.expectedCost = String(options[index].expectedCost);
     body.append(row);
-  }
+  });
   table.append(caption, head, body);
+  const scroll = element('div', 'table-scroll');
+  scroll.append(table);
+  const note = element('p', 'table-note', 'Paid per hour: what the provider is paid for each hour it works, before discounting and without the cost of disruption.');
 
   const chart = element('div', 'chart-container');
   chart.id = 'chart';
   renderChart(chart, preview.chart);
-  root.replaceChildren(sentence, figures, table, chart);
+  root.replaceChildren(renderRecommendation(preview), figures, scroll, note, chart);
 }
 
 export function renderPreviewUnavailable(root: HTMLElement, count: number): void {
@@ -147,8 +139,8 @@ function formatExample(example: FunctionExample): string {
   if (!example.result.ok) return example.result.problem.message;
   const value = example.result.value;
   if (typeof value === 'string' || example.format === 'text') return String(value);
-  if (example.format === 'hours') return `${formatters.hours.format(value)} h`;
-  return example.format === 'percent' ? formatters.percent.format(value) : formatters.money.format(value);
+  if (example.format === 'hours') return `${formatNumber(value)} h`;
+  return example.format === 'percent' ? formatChance(value) : formatMoney(value);
 }
 
 export function renderStatus(status: HTMLElement, message: string, tone: 'info' | 'error' | 'success' = 'info'): void {
