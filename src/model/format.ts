@@ -2,6 +2,10 @@
  * How ITCost writes a figure as text: in RECOMMEND's advice and in the task pane's review step,
  * so that the two never quote the same figure two ways ("37 h" beside "37.01 h").
  *
+ * The precision is that of the number formats the scenario sheet and the templates give the same
+ * figures (`#,##0.00` for money, `#,##0.0` for hours, `0.0%`), so a figure reads the same in a
+ * cell as in the advice beside it, up to trailing zeros.
+ *
  * Always en-US: a formula's text must not change with the machine that recalculates it.
  * The formatters are built on first use and then kept: building an Intl.NumberFormat costs
  * far more than using one (Number.prototype.toLocaleString builds one on every call), and
@@ -19,7 +23,7 @@ let built: Formatters | undefined;
 function formatters(): Formatters {
   built ??= {
     money: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    number: new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
+    number: new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 1 }),
     percent: new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }),
   };
   return built;
@@ -42,11 +46,11 @@ export function formatMoney(value: number): string {
 }
 
 /**
- * Hours, months and other counts: thousands separators and up to two decimals.
+ * Hours, months and other counts: thousands separators and up to one decimal.
  *
  * @example
  * formatNumber(19.9375)
- * //=> '19.94'
+ * //=> '19.9'
  */
 export function formatNumber(value: number): string {
   return unsigned(formatters().number.format(value));
