@@ -103,7 +103,7 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     }
     for (const c of reference.compare) {
       const a = c.arguments as Record<string, number | undefined>;
-      const table = fn('COMPARE')(a.m, a.R, a.H, a.price, a.F, a.o ?? null, a.cv ?? null, a.T ?? null, a.s ?? null, a.q ?? null, a.c ?? null, a.rate ?? null) as unknown[][];
+      const table = fn('COMPARE')(a.m, a.R, a.H, a.price, a.F, a.o ?? null, a.mcv ?? null, a.T ?? null, a.s ?? null, a.q ?? null, a.c ?? null, a.rate ?? null) as unknown[][];
       expect(table).toHaveLength(4);
       c.rows.forEach((row, index) => {
         expect(table[index + 1][0]).toBe(row[0]);
@@ -120,10 +120,10 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expect(fn('BILLEDHOURS')([[10, ''], [null, 45]], 15, 30)).toBe(1.25);
   });
 
-  it('returns RECOMMEND as one sentence of text', () => {
-    const sentence = fn('RECOMMEND')(2, 185, 20, 3400, 3000);
-    expect(typeof sentence).toBe('string');
-    expect(sentence).toMatch(/^Buy the prepaid block: .*\.$/);
+  it('returns RECOMMEND as one cell of text: the verdict, then the reasons', () => {
+    const advice = fn('RECOMMEND')(2, 185, 20, 3400, 3000);
+    expect(typeof advice).toBe('string');
+    expect(advice).toMatch(/^Buy the prepaid block\. Expected cost over the 12-month term: .*\.$/);
   });
 
   it('returns #VALUE! naming the argument for bad decision inputs', () => {
