@@ -1,24 +1,36 @@
-import type { Outcome, Problem, TableCell } from '../model';
+import { tooLargeProblem, type Outcome, type Problem, type TableCell } from '../model';
 
 /** The codes as Excel shows them, for a runtime that defines CustomFunctions.Error but not ErrorCode. */
 const ERROR_CODES = { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' } as const;
+
+/**
+ * The one place a model problem becomes an Excel error code: bad input is #VALUE!, no answer is
+ * #N/A, and a result too large for a number is #NUM!.
+ */
+const CODE_FOR_PROBLEM: Readonly<Record<Problem['kind'], keyof typeof ERROR_CODES>> = {
+  invalidInput: 'invalidValue',
+  noAnswer: 'notAvailable',
+  tooLarge: 'invalidNumber',
+};
 
 function errorCode(name: keyof typeof ERROR_CODES): CustomFunctions.ErrorCode {
   const codes = (CustomFunctions as unknown as { ErrorCode?: Partial<Record<string, CustomFunctions.ErrorCode>> }).ErrorCode;
   return codes?.[name] ?? (ERROR_CODES[name] as unknown as CustomFunctions.ErrorCode);
 }
 
-/** The Excel error code for each kind of model problem: bad input is #VALUE!, no answer is #N/A. */
-function errorCodeFor(kind: Problem['kind']): CustomFunctions.ErrorCode {
-  return errorCode(kind === 'noAnswer' ? 'notAvailable' : 'invalidValue');
-}
-
 function toExcelError(problem: Problem): CustomFunctions.Error {
-  return new CustomFunctions.Error(errorCodeFor(problem.kind), problem.message);
+  return new CustomFunctions.Error(errorCode(CODE_FOR_PROBLEM[problem.kind]), problem.message);
 }
 
-function tooLarge(): CustomFunctions.Error {
-  return new CustomFunctions.Error(errorCode('invalidNumber'), 'the result is too large to show');
+/** A number for a cell; the model guards its results, this is the last line of defence. */
+function toExcelNumber(value: number): number | CustomFunctions.Error {
+  return Number.isFinite(value) ? value : toExcelError(tooLargeProblem());
+}
+
+/** Whatever a model call throws: a bug, never a user's mistake, and still not a bare exception. */
+function unexpectedError(error: unknown): CustomFunctions.Error {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new CustomFunctions.Error(errorCode('invalidValue'), `ITCost could not compute this: ${detail}`);
 }
 
 /**
@@ -31,14 +43,13 @@ function present<T, R>(compute: () => Outcome<T>, show: (value: T) => R): R | Cu
     const outcome = compute();
     return outcome.ok ? show(outcome.value) : toExcelError(outcome.problem);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return new CustomFunctions.Error(errorCode('invalidValue'), `ITCost could not compute this: ${detail}`);
+    return unexpectedError(error);
   }
 }
 
 /** A number, or an Excel error whose message names the argument and the rule. */
 export function toExcelResult(compute: () => Outcome<number>): number | CustomFunctions.Error {
-  return present(compute, (value) => (Number.isFinite(value) ? value : tooLarge()));
+  return present(compute, toExcelNumber);
 }
 
 /** A line of text, or an Excel error. */
@@ -54,7 +65,7 @@ export function toExcelTable(
     rows.map((row) =>
       row.map((cell) => {
         if (typeof cell === 'string') return cell;
-        if (typeof cell === 'number') return Number.isFinite(cell) ? cell : tooLarge();
+        if (typeof cell === 'number') return toExcelNumber(cell);
         return toExcelError(cell);
       }),
     ),

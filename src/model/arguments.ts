@@ -38,21 +38,42 @@ function isBlank(value: unknown): boolean {
 }
 
 /**
+ * The cells of a range argument as rows. Excel passes a 2D array, but a caller may pass a single
+ * value, a flat list, or an array with holes (`[, [1]]`) or rows that are not arrays: a hole or
+ * `undefined` is a blank cell, and a row that is not an array is a row of one cell. Reads by index,
+ * so holes never reach the checks as anything but blanks.
+ */
+function rangeRows(value: unknown): readonly (readonly unknown[])[] {
+  if (!Array.isArray(value)) return [[value]];
+  const rows: unknown[][] = [];
+  for (let rowIndex = 0; rowIndex < value.length; rowIndex += 1) {
+    const row: unknown = value[rowIndex];
+    if (!Array.isArray(row)) {
+      rows.push([row]);
+      continue;
+    }
+    const cells: unknown[] = [];
+    for (let columnIndex = 0; columnIndex < row.length; columnIndex += 1) cells.push(row[columnIndex]);
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/**
  * Checks a range argument: a 2D array from Excel (or a single number). Blank cells are ignored;
  * every other cell must be a number within the limit. Positions in messages count from 1.
  */
 export function checkRange(limit: ArgumentLimit, value: unknown): Outcome<readonly number[]> {
   const name = limit.excelName;
-  const rows: readonly unknown[][] = Array.isArray(value)
-    ? value.map((row: unknown) => (Array.isArray(row) ? row : [row]))
-    : [[value]];
+  const rows = rangeRows(value);
   const numbers: number[] = [];
+  const singleCell = rows.length === 1 && rows[0].length === 1;
   for (const [rowIndex, row] of rows.entries()) {
     for (const [columnIndex, cell] of row.entries()) {
       if (isBlank(cell)) continue;
       const outcome = checkValue(limit, cell);
       if (!outcome.ok) {
-        const where = rows.length === 1 && row.length === 1 ? '' : MESSAGES.inCell(rowIndex + 1, columnIndex + 1);
+        const where = singleCell ? '' : MESSAGES.inCell(rowIndex + 1, columnIndex + 1);
         return invalid(name, `${outcome.problem.message}${where}`);
       }
       numbers.push(outcome.value);

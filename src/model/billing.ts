@@ -1,6 +1,5 @@
 import { checkArguments, type RawArguments } from './arguments';
 import { BILLEDHOURS_LIMITS } from './limits';
-import { MESSAGES } from './messages';
 import { andThen, finiteOrProblem, type Outcome } from './outcome';
 
 /** How a provider turns minutes worked on a ticket into billable time. */
@@ -54,6 +53,6 @@ export function billedMinutes(minutes: number, rules: BillingRules): number {
 export function billedHours(raw: RawArguments<typeof BILLEDHOURS_LIMITS>): Outcome<number> {
   return andThen(checkArguments(BILLEDHOURS_LIMITS, raw), (args) => {
     const totalMinutes = args.minutesWorked.reduce((sum, minutes) => sum + billedMinutes(minutes, args), 0);
-    return finiteOrProblem(totalMinutes / 60, MESSAGES.resultTooLarge());
+    return finiteOrProblem(totalMinutes / 60);
   });
 }

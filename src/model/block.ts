@@ -1,5 +1,5 @@
 import { checkArguments, type RawArguments } from './arguments';
-import { expectedOverageHours, expectedUnusedHours, probabilityOfUnusedHours, type Demand } from './demand';
+import { blockExpectations, expectedOverageHours, expectedUnusedHours, probabilityOfUnusedHours, type Demand } from './demand';
 import { monthlyArrearsFactor } from './discount';
 import {
   BLOCKVALUE_LIMITS,
@@ -51,17 +51,25 @@ export function expectedBlockCost(demand: Demand, block: BlockOffer): number {
  * where A is {@link monthlyArrearsFactor}: the block is paid on day one, hourly work and
  * overage monthly in arrears, evenly over the term. With no discount rate A = 1.
  *
+ * Far beyond the block, R·m and o·E[overage] are nearly equal and their difference would be lost
+ * to rounding (at 1e18 hours, all of it). Since E[overage] = m − H + E[unused], the same saving is
+ * A · ((R − o)·m + o·(H − E[unused])) − price, which keeps every digit there; below the block the
+ * first form is the exact one.
+ *
  * @example
  * blockValue({ expectedHours: 18, hourlyRate: 100, blockHours: 20, blockPrice: 1800, overageRate: 90, variability: 0.5 })
  * //=> { ok: true, value: -245.98 (approximately) }
  */
 export function blockValue(raw: RawArguments<typeof BLOCKVALUE_LIMITS>): Outcome<number> {
   return andThen(checkArguments(BLOCKVALUE_LIMITS, raw), (args) => {
-    const demand = { expectedHours: args.expectedHours, variability: args.variability };
+    const { expectedHours: mean, hourlyRate: rate, overageRate, blockHours } = args;
+    const expected = blockExpectations({ expectedHours: mean, variability: args.variability }, blockHours);
     const factor = monthlyArrearsFactor(args.termMonths, args.annualDiscountRate);
-    const hourlyCharges = args.hourlyRate * args.expectedHours;
-    const overageCharges = args.overageRate * expectedOverageHours(demand, args.blockHours);
-    return finiteOrProblem(factor * (hourlyCharges - overageCharges) - args.blockPrice, MESSAGES.resultTooLarge());
+    const charges =
+      mean <= blockHours
+        ? rate * mean - overageRate * expected.overage
+        : (rate - overageRate) * mean + overageRate * (blockHours - expected.unused);
+    return finiteOrProblem(factor * charges - args.blockPrice);
   });
 }
 
@@ -87,7 +95,7 @@ export function effectiveRate(raw: RawArguments<typeof EFFECTIVERATE_LIMITS>): O
 export function effectiveRateValue(raw: RawArguments<typeof EFFECTIVERATE_LIMITS>): Outcome<number> {
   return andThen(effectiveRate(raw), (result) =>
     result.kind === 'rate'
-      ? finiteOrProblem(result.rate, MESSAGES.resultTooLarge())
+      ? finiteOrProblem(result.rate)
       : fail({ kind: 'noAnswer', argument: 'hours_used', message: MESSAGES.noHoursUsed() }),
   );
 }

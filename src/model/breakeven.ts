@@ -1,7 +1,6 @@
 import { checkArguments, type RawArguments } from './arguments';
-import { expectedOverageHours, expectedUnusedHours, unusedHoursDecline } from './demand';
+import { blockExpectations } from './demand';
 import { BREAKEVEN_LIMITS } from './limits';
-import { bracketedRoot } from './root';
 import { MESSAGES } from './messages';
 import { andThen, fail, finiteOrProblem, mapOutcome, type Outcome } from './outcome';
 import type { BlockOffer } from './block';
@@ -15,71 +14,162 @@ export interface BreakEvenTerms extends BlockOffer {
   readonly variability: number;
 }
 
-/** Beyond this many hours we stop looking: a block that pays off only past it never does in practice. */
-const SEARCH_LIMIT_HOURS = 1e300;
-/** Each outward step multiplies the hours by this; 16 reaches 1e300 from 1e-300 in under 500 steps. */
-const SEARCH_GROWTH = 16;
-const MAX_SEARCH_STEPS = 600;
+/** Most evaluations one break-even may take; a typical one takes 3 to 6. */
+const MAX_EVALUATIONS = 60;
+/** Relative step below which the search has converged to double precision. */
+const CONVERGED = 4 * Number.EPSILON;
 
 /**
  * With hours known exactly, the block costs price + o·max(0, h − H) against R·h hourly.
  * Within the block it pays off at price / R; beyond it, only if overage is cheaper than hourly,
- * where R·h = price + o·(h − H) gives h = (price − o·H) / (R − o).
+ * where R·h = price + o·(h − H) gives h = (price − o·H) / (R − o). A price of exactly R·H breaks
+ * even at H (compared as the product, so that rounding in price / R cannot lose the tie).
  */
 function deterministicBreakEven(terms: BreakEvenTerms): BreakEven {
   const { hourlyRate: rate, blockHours, blockPrice, overageRate } = terms;
-  const withinBlock = blockPrice / rate;
-  if (withinBlock <= blockHours) return { kind: 'hours', hours: withinBlock };
+  if (blockPrice <= rate * blockHours) return { kind: 'hours', hours: Math.min(blockPrice / rate, blockHours) };
   if (overageRate < rate) return { kind: 'hours', hours: (blockPrice - overageRate * blockHours) / (rate - overageRate) };
   return { kind: 'never' };
 }
 
+/** The saving g(h) = R·h − price − o·E[(U − H)⁺] and its first two derivatives in h. */
+interface SavingAt {
+  readonly hours: number;
+  readonly saving: number;
+  readonly slope: number;
+  readonly curvature: number;
+}
 
 /**
  * The expected use h at which expected costs are equal: R·h = price + o·E[(U − H)⁺](h).
  *
- * The saving g(h) = R·h − price − o·E[(U − H)⁺] is concave in h (expected overage is convex),
- * with g(0) = −price < 0 and slope g'(h) = R − o·Q(k + 1, H/θ). So the block pays off on one
- * interval of use, and we return where it starts. We step out geometrically from price / R
- * (where g ≤ 0), sixteenfold each step, until g turns positive (then close in on the root) or its slope turns negative
- * (then the peak is behind us: find it, and if g is still negative there the block never pays).
+ * The saving g(h) = R·h − price − o·E[(U − H)⁺] is concave in h (expected overage is convex in
+ * the mean), with g(h) < 0 for every h below price / R. So the block pays off on one interval of
+ * use, and we return where it starts. One evaluation of the incomplete gamma gives g, its slope
+ * g' = R − o·Q(k + 1, x) and its curvature g'' = −o·prefix·x/h (see blockExpectations).
+ *
+ * From h₀ = price / R, Newton's method cannot overshoot: the tangent of a concave function lies
+ * above it, so each step lands at or before the root. Near a double root (the block barely pays
+ * off, or barely fails to) Newton slows to halving its error, so each step also looks at the
+ * quadratic model g + g'δ + g''δ²/2: its root, when it has one, is a longer step; when it has
+ * none, the model's peak is where to look next. Either may pass the root or the peak; that is
+ * seen at once (g ≥ 0, or g' ≤ 0) and settled inside the bracket it leaves. A few evaluations in
+ * all, where a fixed search would take dozens.
  */
 export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
   if (terms.variability === 0) return deterministicBreakEven(terms);
   const { hourlyRate: rate, blockHours, blockPrice, overageRate, variability } = terms;
-  // Two exact forms of the same saving, since E[(U − H)⁺] = mean − H + E[(H − U)⁺]. Each uses the
-  // expectation that is small at that level of use, which avoids cancellation far beyond the block.
-  const saving = (hours: number) => {
-    const demand = { expectedHours: hours, variability };
-    if (hours <= blockHours) return rate * hours - blockPrice - overageRate * expectedOverageHours(demand, blockHours);
-    const unused = expectedUnusedHours(demand, blockHours);
-    return (rate - overageRate) * hours + overageRate * (blockHours - unused) - blockPrice;
-  };
-  // g'(h) = R − o·Q(k + 1, x) = (R − o) + o·P(k + 1, x).
-  const slope = (hours: number) =>
-    rate - overageRate + overageRate * unusedHoursDecline({ expectedHours: hours, variability }, blockHours);
-
   // When overage costs the same as hourly, the saving rises towards R·H − price but never reaches it.
   if (overageRate === rate && blockPrice >= rate * blockHours) return { kind: 'never' };
 
-  let low = 0;
-  let high = blockPrice / rate;
+  const at = (hours: number): SavingAt => {
+    const expected = blockExpectations({ expectedHours: hours, variability }, blockHours);
+    // Two exact forms of the same saving, since E[(U − H)⁺] = h − H + E[(H − U)⁺]. Each uses the
+    // expectation that is small at that level of use, which avoids cancellation far beyond the block.
+    const saving =
+      hours <= blockHours
+        ? rate * hours - blockPrice - overageRate * expected.overage
+        : (rate - overageRate) * hours + overageRate * (blockHours - expected.unused) - blockPrice;
+    // g' = R − o·(1 − P(k + 1, x)) = (R − o) + o·P(k + 1, x).
+    return { hours, saving, slope: rate - overageRate + overageRate * expected.unusedDecline, curvature: -overageRate * expected.overageCurvature };
+  };
+
+  const start = blockPrice / rate;
   // A price too small against the rate to show as hours: the block pays off from (practically) 0 hours.
-  if (!(high > 0)) return { kind: 'hours', hours: 0 };
-  if (saving(high) >= 0) return { kind: 'hours', hours: high };
-  for (let step = 0; step < MAX_SEARCH_STEPS && high < SEARCH_LIMIT_HOURS; step += 1) {
-    if (slope(high) <= 0) {
-      // The slope falls through 0 at the peak: find where −slope turns non-negative.
-      const peak = bracketedRoot((hours) => -slope(hours), low, high);
-      if (saving(peak) < 0) return { kind: 'never' };
-      return { kind: 'hours', hours: bracketedRoot(saving, low, peak) };
+  if (!(start > 0)) return { kind: 'hours', hours: 0 };
+  if (!Number.isFinite(start)) return { kind: 'never' };
+  let left = at(start);
+  let evaluations = 1;
+  if (left.saving >= 0) return { kind: 'hours', hours: start };
+  while (evaluations < MAX_EVALUATIONS) {
+    // Below the root g < 0; a point there that is already past the peak proves there is no root.
+    if (!(left.slope > 0)) return { kind: 'never' };
+    const model = modelStep(left);
+    const next = left.hours + model.step;
+    if (!Number.isFinite(next)) return { kind: 'never' };
+    if (next - left.hours <= CONVERGED * left.hours) {
+      // At the root, or at the peak of a model with no root: then g < 0 at its maximum.
+      return model.reachesZero ? { kind: 'hours', hours: next } : { kind: 'never' };
     }
-    const next = high * SEARCH_GROWTH;
-    if (saving(next) >= 0) return { kind: 'hours', hours: bracketedRoot(saving, high, next) };
-    low = high;
-    high = next;
+    const right = at(next);
+    evaluations += 1;
+    if (right.saving >= 0) return { kind: 'hours', hours: rootInBracket(at, left, right, MAX_EVALUATIONS - evaluations) };
+    if (!(right.slope > 0)) {
+      // Passed the peak without seeing g ≥ 0: the peak lies between, and decides.
+      const peak = peakInBracket(at, left, right, MAX_EVALUATIONS - evaluations);
+      if (peak.saving < 0) return { kind: 'never' };
+      return { kind: 'hours', hours: rootInBracket(at, left, peak, MAX_EVALUATIONS - evaluations) };
+    }
+    left = right;
   }
-  return { kind: 'never' };
+  return { kind: 'hours', hours: left.hours };
+}
+
+/**
+ * The step from a point below the root (g < 0 < g'): the root of the quadratic model
+ * g + g'·δ + g''·δ²/2 when it has one (never shorter than Newton's step −g/g'), else the model's
+ * peak −g'/g'', which the model says stays below 0. With no curvature it is Newton's step.
+ */
+function modelStep(point: SavingAt): { step: number; reachesZero: boolean } {
+  const { saving, slope, curvature } = point;
+  const newton = -saving / slope;
+  if (!(curvature < 0)) return { step: newton, reachesZero: true };
+  const discriminant = slope * slope - 2 * saving * curvature;
+  if (discriminant < 0) return { step: -slope / curvature, reachesZero: false };
+  // The smaller root, written so that nothing cancels: δ = −2g / (g' + √(g'² − 2g·g'')).
+  return { step: Math.max(newton, (-2 * saving) / (slope + Math.sqrt(discriminant))), reachesZero: true };
+}
+
+/**
+ * The first root of g between a point below it (g < 0, g' > 0) and a point with g ≥ 0.
+ * Newton from the left end cannot overshoot (g is concave); near a double root it is helped by
+ * the quadratic model, and a step beyond the right end bisects. Returns a point with g ≥ 0
+ * within rounding of the root.
+ */
+function rootInBracket(at: (hours: number) => SavingAt, below: SavingAt, above: SavingAt, budget: number): number {
+  let left = below;
+  let right = above;
+  for (let step = 0; step < budget; step += 1) {
+    const width = right.hours - left.hours;
+    if (!(width > CONVERGED * right.hours)) break;
+    // A root lies ahead, so a model without one is wrong here: then take the safe Newton step.
+    const model = modelStep(left);
+    let next = left.hours + (model.reachesZero ? model.step : -left.saving / left.slope);
+    if (!(next > left.hours && next < right.hours)) next = left.hours + width / 2;
+    if (next - left.hours <= CONVERGED * left.hours) return next;
+    const point = at(next);
+    if (point.saving >= 0) right = point;
+    else left = point;
+  }
+  return right.hours;
+}
+
+/**
+ * The peak of g between a point left of it (g' > 0) and one right of it (g' ≤ 0): where the
+ * slope falls through 0, by Newton's method on g' (its derivative is the curvature), bisecting
+ * when a step leaves the bracket. Stops early at any point with g ≥ 0, which is all the caller
+ * needs to know that the block pays off.
+ */
+function peakInBracket(at: (hours: number) => SavingAt, rising: SavingAt, falling: SavingAt, budget: number): SavingAt {
+  let left = rising;
+  let right = falling;
+  let best = left.saving >= right.saving ? left : right;
+  for (let step = 0; step < budget; step += 1) {
+    const width = right.hours - left.hours;
+    if (!(width > CONVERGED * right.hours)) break;
+    const newton = best.curvature < 0 ? best.hours - best.slope / best.curvature : NaN;
+    const next = newton > left.hours && newton < right.hours ? newton : left.hours + width / 2;
+    const point = at(next);
+    if (point.saving >= 0) return point;
+    if (point.saving > best.saving) best = point;
+    if (point.slope > 0) left = point;
+    else right = point;
+    // The peak's value is within slope × distance of the best point seen; if even that cannot
+    // reach 0, there is no root.
+    const reach = Math.max(left.slope, 0) * (right.hours - left.hours);
+    if (best.saving + reach < 0) break;
+  }
+  return best;
 }
 
 /**
@@ -97,6 +187,6 @@ export function breakEven(raw: RawArguments<typeof BREAKEVEN_LIMITS>): Outcome<B
 /** Turns a break-even into a number of hours, or a "no answer" problem when the block never pays off. */
 export function breakEvenValue(raw: RawArguments<typeof BREAKEVEN_LIMITS>): Outcome<number> {
   return andThen(breakEven(raw), (result) =>
-    result.kind === 'hours' ? finiteOrProblem(result.hours, MESSAGES.resultTooLarge()) : fail({ kind: 'noAnswer', message: MESSAGES.blockNeverPaysOff() }),
+    result.kind === 'hours' ? finiteOrProblem(result.hours) : fail({ kind: 'noAnswer', message: MESSAGES.blockNeverPaysOff() }),
   );
 }

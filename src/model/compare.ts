@@ -6,7 +6,7 @@ import { COMPARE_LIMITS } from './limits';
 import { termVariability } from './history';
 import { hourlyCostForHours, managedBreakEvenHours, managedCostForHours, type ManagedBreakEven } from './managed';
 import { MESSAGES } from './messages';
-import { andThen, fail, finiteOrProblem, mapOutcome, succeed, type Outcome, type Problem } from './outcome';
+import { andThen, fail, finiteOrProblem, mapOutcome, succeed, type Outcome, type Problem, tooLargeProblem } from './outcome';
 
 export type OptionName = 'Hourly' | 'Prepaid block' | 'Managed services';
 
@@ -138,7 +138,7 @@ export function checkedComparison(raw: RawArguments<typeof COMPARE_LIMITS>): Out
   return andThen(checkArguments(COMPARE_LIMITS, raw), (args) => {
     const comparison = compareOptions(args);
     const numbers = [comparison.hourly, comparison.block, comparison.managed].flatMap((o) => [o.expectedCost, o.percentile95Cost, o.savingVsHourly]);
-    return numbers.every(Number.isFinite) ? succeed({ args, comparison }) : fail({ kind: 'invalidInput', message: MESSAGES.resultTooLarge() });
+    return numbers.every(Number.isFinite) ? succeed({ args, comparison }) : fail(tooLargeProblem());
   });
 }
 
@@ -157,7 +157,7 @@ export const COMPARE_HEADER = ['Option', 'Expected cost', 'Cost per support hour
  */
 function costPerSupportHourCell(value: number | undefined): TableCell {
   if (value === undefined) return { kind: 'noAnswer', message: MESSAGES.noSupportHours() };
-  const checked = finiteOrProblem(value, MESSAGES.resultTooLarge());
+  const checked = finiteOrProblem(value);
   return checked.ok ? checked.value : checked.problem;
 }
 

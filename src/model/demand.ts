@@ -1,33 +1,16 @@
-import erfc from '@stdlib/math-base-special-erfc';
-import { lowerRegularized, upperRegularized } from './gamma';
-import { bracketedRoot } from './root';
+import { gammaPrefix, regularizedGamma } from './gamma';
 
 /**
  * Demand for support hours over a period, modelled as a gamma distribution with the given
  * mean and coefficient of variation (DESIGN.md, "Model conventions"):
- * shape k = 1 / cv², scale θ = mean · cv². A variability of 0 means the hours are known exactly.
+ * shape k = 1 / cv², scale θ = mean · cv², for every variability above 0.
+ * A variability of 0 means the hours are known exactly.
  */
 export interface Demand {
   /** Expected hours over the period (the mean). */
   readonly expectedHours: number;
   /** Coefficient of variation: standard deviation ÷ mean. */
   readonly variability: number;
-}
-
-/**
- * The gamma shape k and the block size in units of the scale, x = H / θ = H · k / mean.
- * Returns undefined when demand is effectively certain: no variability, no expected use,
- * or a spread so narrow (or a mean so small) that the numbers overflow.
- */
-function standardize(demand: Demand, blockHours: number): { shape: number; x: number } | undefined {
-  const { expectedHours, variability } = demand;
-  if (variability === 0 || expectedHours === 0) return undefined;
-  const shape = 1 / (variability * variability);
-  const x = (blockHours * shape) / expectedHours;
-  if (!Number.isFinite(shape) || !Number.isFinite(x)) return undefined;
-  // Variability beyond about 1e154 leaves no shape to speak of: see unboundedSpread.
-  if (!(shape >= MIN_SHAPE)) return undefined;
-  return { shape, x };
 }
 
 /**
@@ -38,83 +21,122 @@ function standardize(demand: Demand, blockHours: number): { shape: number; x: nu
  */
 const MIN_SHAPE = 1e-300;
 
-function unboundedSpread(demand: Demand): boolean {
-  const shape = 1 / (demand.variability * demand.variability);
-  return demand.variability > 0 && demand.expectedHours > 0 && !(shape >= MIN_SHAPE);
-}
-
-/**
- * Beyond this shape (variability below 0.001) the gamma is a normal distribution to within its
- * skewness, 2 × variability < 0.002, and the incomplete gamma gets slow (a millisecond a call near
- * shape 1e10) and then inaccurate (wrong near x ≈ shape from about 1e20). So such near-certain
- * demand is modelled as normal, with mean m and standard deviation σ = m · variability.
- */
-const NORMAL_SHAPE = 1e6;
-
-/** Standard normal CDF Φ(z) and density φ(z). */
-function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
-function normalDensity(z: number): number {
-  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-}
-
-/** Near-certain demand: z = (H − m) / σ, or undefined for demand the gamma model handles. */
-function nearlyCertain(demand: Demand, blockHours: number, shape: number): { z: number; sigma: number } | undefined {
-  if (!(shape > NORMAL_SHAPE)) return undefined;
-  const sigma = demand.expectedHours * demand.variability;
-  return { sigma, z: (blockHours - demand.expectedHours) / sigma };
+/** Everything the model needs about demand against a block of H hours, from one evaluation. */
+export interface BlockExpectations {
+  /** E[(H − U)⁺]: prepaid hours left unused. */
+  readonly unused: number;
+  /** E[(U − H)⁺]: hours beyond the block. */
+  readonly overage: number;
+  /** P(U < H): the chance that some prepaid hours are left unused. */
+  readonly probabilityUnused: number;
+  /**
+   * −d E[(H − U)⁺] / d mean = P(k + 1, x) = E[X · 1{U < H}] with U = mean · X: how fast unused
+   * hours fall as expected use rises. Expected overage grows at 1 minus this rate.
+   */
+  readonly unusedDecline: number;
+  /** d² E[(U − H)⁺] / d mean² = prefix(k, x) · x / mean ≥ 0: expected overage is convex in the mean. */
+  readonly overageCurvature: number;
 }
 
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
 
+/** Demand known exactly (no variability or no expected use): everything follows from m − H. */
+function certainExpectations(expectedHours: number, blockHours: number): BlockExpectations {
+  const below = expectedHours < blockHours;
+  return {
+    unused: Math.max(0, blockHours - expectedHours),
+    overage: Math.max(0, expectedHours - blockHours),
+    probabilityUnused: below ? 1 : 0,
+    unusedDecline: below ? 1 : 0,
+    overageCurvature: 0,
+  };
+}
+
+/**
+ * Left of the mean, with t_n = x^n / ((k + 1)(k + 2)…(k + n)): P(k, x) = prefix · Σ_{n≥0} t_n,
+ * so P(k + 1, x) = prefix · Σ_{n≥1} t_n and E[(H − U)⁺] = θ · prefix · Σ_{n≥1} n·t_n.
+ * Every term is positive, where the closed forms subtract nearly equal numbers. Used for
+ * x < (k + 1)/2, where the terms at least halve at each step.
+ */
+function leftTailSums(shape: number, x: number): { tail: number; weighted: number } {
+  let term = 1;
+  let tail = 0;
+  let weighted = 0;
+  for (let n = 1; n < 200; n += 1) {
+    term *= x / (shape + n);
+    tail += term;
+    weighted += n * term;
+    if (n * term <= 1e-17 * weighted) break;
+  }
+  return { tail, weighted };
+}
+
+/**
+ * E[(H − U)⁺], E[(U − H)⁺], P(U < H) and their sensitivities to the mean, from one evaluation of
+ * the incomplete gamma and the prefix f = x^k·e^−x / Γ(k + 1) that links shape k to k + 1.
+ * For gamma demand U with mean m, shape k and scale θ = m/k, and x = H/θ:
+ * - E[(U − H)⁺] = m·Q(k + 1, x) − H·Q(k, x) = (m − H)·Q(k, x) + m·f,
+ * - E[(H − U)⁺] = H·P(k, x) − m·P(k + 1, x) = (H − m)·P(k, x) + m·f,
+ * using Q(k + 1, x) = Q(k, x) + f. Each form has no cancellation on its own side of the mean.
+ *
+ * @example
+ * blockExpectations({ expectedHours: 18, variability: 0.5 }, 20).unused
+ * //=> 4.7331 (approximately)
+ */
+export function blockExpectations(demand: Demand, blockHours: number): BlockExpectations {
+  const { expectedHours: mean, variability } = demand;
+  if (variability === 0 || mean === 0) return certainExpectations(mean, blockHours);
+  const shape = 1 / (variability * variability);
+  if (!Number.isFinite(shape)) return certainExpectations(mean, blockHours);
+  if (!(shape >= MIN_SHAPE)) {
+    return { unused: blockHours, overage: mean, probabilityUnused: 1, unusedDecline: 0, overageCurvature: 0 };
+  }
+  const x = (blockHours / mean) * shape;
+  const { lower, upper } = regularizedGamma(shape, x);
+  const prefix = gammaPrefix(shape, x);
+  let unused: number;
+  let unusedDecline: number;
+  if (x < (shape + 1) / 2) {
+    const sums = leftTailSums(shape, x);
+    unused = (mean / shape) * prefix * sums.weighted;
+    unusedDecline = prefix * sums.tail;
+  } else {
+    unused = (blockHours - mean) * lower + mean * prefix;
+    unusedDecline = lower - prefix;
+  }
+  const overage = (mean - blockHours) * upper + mean * prefix;
+  // Jensen: E[(H − U)⁺] ≥ (H − mean)⁺, and it can never exceed H. Clamping removes rounding residue.
+  return {
+    unused: clamp(unused, Math.max(0, blockHours - mean), blockHours),
+    overage: clamp(overage, Math.max(0, mean - blockHours), mean),
+    probabilityUnused: lower,
+    unusedDecline: clamp(unusedDecline, 0, 1),
+    overageCurvature: x === Infinity ? 0 : (prefix * x) / mean,
+  };
+}
+
 /**
  * Expected prepaid hours left unused at expiry, E[(H − U)⁺].
- *
- * For gamma demand U with shape k and scale θ, and x = H/θ:
- * E[(H − U)⁺] = H · P(k, x) − mean · P(k + 1, x),
- * using E[U · 1{U < H}] = mean · P(k + 1, x).
  *
  * @example
  * expectedUnusedHours({ expectedHours: 18, variability: 0.5 }, 20)
  * //=> 4.7331 (approximately)
  */
 export function expectedUnusedHours(demand: Demand, blockHours: number): number {
-  if (unboundedSpread(demand)) return blockHours;
-  const certain = Math.max(0, blockHours - demand.expectedHours);
-  const standard = standardize(demand, blockHours);
-  if (standard === undefined) return certain;
-  const { shape, x } = standard;
-  const normal = nearlyCertain(demand, blockHours, shape);
-  // Normal: E[(H − U)⁺] = (H − m) · Φ(z) + σ · φ(z).
-  const unused = normal
-    ? (blockHours - demand.expectedHours) * normalCdf(normal.z) + normal.sigma * normalDensity(normal.z)
-    : blockHours * lowerRegularized(shape, x) - demand.expectedHours * lowerRegularized(shape + 1, x);
-  // Jensen: E[(H − U)⁺] ≥ (H − mean)⁺; it can never exceed H. Clamping removes rounding residue.
-  return clamp(unused, certain, blockHours);
+  return blockExpectations(demand, blockHours).unused;
 }
 
 /**
- * Expected hours beyond the block, E[(U − H)⁺] = mean · Q(k + 1, x) − H · Q(k, x).
+ * Expected hours beyond the block, E[(U − H)⁺].
  *
  * @example
  * expectedOverageHours({ expectedHours: 18, variability: 0.5 }, 20)
  * //=> 2.7331 (approximately)
  */
 export function expectedOverageHours(demand: Demand, blockHours: number): number {
-  if (unboundedSpread(demand)) return demand.expectedHours;
-  const certain = Math.max(0, demand.expectedHours - blockHours);
-  const standard = standardize(demand, blockHours);
-  if (standard === undefined) return certain;
-  const { shape, x } = standard;
-  const normal = nearlyCertain(demand, blockHours, shape);
-  // Normal: E[(U − H)⁺] = (m − H) · Φ(−z) + σ · φ(z).
-  const overage = normal
-    ? (demand.expectedHours - blockHours) * normalCdf(-normal.z) + normal.sigma * normalDensity(normal.z)
-    : demand.expectedHours * upperRegularized(shape + 1, x) - blockHours * upperRegularized(shape, x);
-  return clamp(overage, certain, demand.expectedHours);
+  return blockExpectations(demand, blockHours).overage;
 }
 
 /**
@@ -126,47 +148,87 @@ export function expectedOverageHours(demand: Demand, blockHours: number): number
  * //=> 0.6482 (approximately)
  */
 export function probabilityOfUnusedHours(demand: Demand, blockHours: number): number {
-  if (unboundedSpread(demand)) return 1;
-  const standard = standardize(demand, blockHours);
-  if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
-  const normal = nearlyCertain(demand, blockHours, standard.shape);
-  return normal ? normalCdf(normal.z) : lowerRegularized(standard.shape, standard.x);
+  return blockExpectations(demand, blockHours).probabilityUnused;
 }
 
 /**
  * How fast expected unused hours fall as expected use rises: −d E[(H − U)⁺] / d mean = P(k + 1, x).
- * Demand scales with its mean (U = mean · X), so this is E[X · 1{U < H}]. Expected overage grows
- * at 1 minus this rate; computing the small side directly keeps it accurate far past the block.
+ * Expected overage grows at 1 minus this rate.
  */
 export function unusedHoursDecline(demand: Demand, blockHours: number): number {
-  if (unboundedSpread(demand)) return 0;
-  const standard = standardize(demand, blockHours);
-  if (standard === undefined) return demand.expectedHours < blockHours ? 1 : 0;
-  const normal = nearlyCertain(demand, blockHours, standard.shape);
-  // Normal, with σ = m · variability: −d/dm [(H − m) Φ(z) + σ φ(z)] = Φ(z) − variability · φ(z).
-  return normal ? normalCdf(normal.z) - demand.variability * normalDensity(normal.z) : lowerRegularized(standard.shape + 1, standard.x);
+  return blockExpectations(demand, blockHours).unusedDecline;
 }
 
-/** Halving or doubling steps allowed while bracketing a quantile: enough to span every double. */
-const MAX_BRACKET_STEPS = 2100;
+/** A Halley step smaller than this relative to x leaves an error of about its cube. */
+const QUANTILE_CONVERGED = 1e-7;
+/** Most Halley steps a quantile takes; it needs 2 to 4, the rest is a safeguard. */
+const MAX_QUANTILE_STEPS = 60;
 
 /**
- * The standard gamma quantile: the x with P(shape, x) = probability. P rises monotonically in x,
- * so we bracket the answer within a factor of 2 around the mean (= shape), then close in on it
- * to full precision. This inverts the same incomplete gamma the rest of the model uses.
+ * The standard normal quantile, to about 1e-9: only a starting point for the gamma quantile.
+ * A rational approximation on the central region and on the tails (after P. J. Acklam's).
+ */
+export function normalQuantile(probability: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const tailRational = (q: number) =>
+    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  if (probability < 0.02425) return tailRational(Math.sqrt(-2 * Math.log(probability)));
+  if (probability > 1 - 0.02425) return -tailRational(Math.sqrt(-2 * Math.log1p(-probability)));
+  const q = probability - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/**
+ * A first guess at the standard gamma quantile. From shape 1, the Wilson–Hilferty cube-root
+ * normal approximation x ≈ k·(1 − 1/(9k) + z/(3√k))³; below it, the small-shape forms
+ * P(k, x) ≈ x^k / Γ(k + 1) near 0 and Q(k, x) ≈ e^−x·x^(k−1)/Γ(k) far out.
+ */
+function quantileGuess(shape: number, probability: number): number {
+  if (shape >= 1) {
+    const z = normalQuantile(probability);
+    const cube = 1 - 1 / (9 * shape) + z / (3 * Math.sqrt(shape));
+    if (cube > 0) return shape * cube * cube * cube;
+    return Math.pow(probability * shape * Math.exp(-0.5), 1 / shape) || Number.MIN_VALUE;
+  }
+  const split = 1 - shape * (0.253 + shape * 0.12);
+  if (probability < split) return Math.pow(probability / split, 1 / shape) || Number.MIN_VALUE;
+  return 1 - Math.log1p(-(probability - split) / (1 - split));
+}
+
+/**
+ * The standard gamma quantile: the x with P(shape, x) = probability, by Halley's method from
+ * {@link quantileGuess}. With F(x) = P(k, x) − p, F' is the gamma density g = k·prefix/x and
+ * F'' / F' = (k − 1)/x − 1, so each step costs one evaluation and converges cubically: 2 to 4
+ * evaluations in all. Every point tried narrows a bracket, and a step that would leave it bisects
+ * instead, so the search always ends.
  */
 function standardGammaQuantile(shape: number, probability: number): number {
-  let low = shape;
-  let high = shape;
-  for (let step = 0; step < MAX_BRACKET_STEPS && lowerRegularized(shape, low) >= probability; step += 1) {
-    high = low;
-    low /= 2;
+  let x = quantileGuess(shape, probability);
+  let low = 0;
+  let high = Infinity;
+  for (let step = 0; step < MAX_QUANTILE_STEPS; step += 1) {
+    const { lower, upper } = regularizedGamma(shape, x);
+    // F(x), from whichever tail is small, so that it is accurate near the answer.
+    const miss = probability <= 0.5 ? lower - probability : 1 - probability - upper;
+    if (miss === 0) return x;
+    if (miss < 0) low = x;
+    else high = x;
+    const density = (shape * gammaPrefix(shape, x)) / x;
+    const ratio = miss / density;
+    const halley = 1 - 0.5 * ratio * ((shape - 1) / x - 1);
+    const change = Number.isFinite(ratio) ? (halley > 0.1 ? ratio / halley : ratio) : NaN;
+    // Cubic convergence: once a step is this small, the error after it is below rounding.
+    if (Math.abs(change) <= QUANTILE_CONVERGED * x) return x - change;
+    let next = x - change;
+    if (!(next > low && next < high)) next = high === Infinity ? 2 * Math.max(x, low) : low > 0 ? Math.sqrt(low * high) : high / 2;
+    if (high !== Infinity && high - low <= 4 * Number.EPSILON * high) return next;
+    x = next;
   }
-  for (let step = 0; step < MAX_BRACKET_STEPS && lowerRegularized(shape, high) < probability; step += 1) {
-    low = high;
-    high *= 2;
-  }
-  return bracketedRoot((x) => lowerRegularized(shape, x) - probability, low, high);
+  return x;
 }
 
 /**
@@ -183,10 +245,5 @@ export function demandQuantile(demand: Demand, probability: number): number {
   const shape = 1 / (variability * variability);
   if (!Number.isFinite(shape)) return expectedHours;
   if (!(shape >= MIN_SHAPE)) return 0; // demand is 0 with probability 1 − (a vanishing chance)
-  if (shape > NORMAL_SHAPE) {
-    const sigma = expectedHours * variability;
-    const span = 40 * sigma;
-    return bracketedRoot((hours) => normalCdf((hours - expectedHours) / sigma) - probability, expectedHours - span, expectedHours + span);
-  }
   return (expectedHours / shape) * standardGammaQuantile(shape, probability);
 }

@@ -1,5 +1,6 @@
 import { checkArguments, type RawArguments } from './arguments';
 import { expectedUnusedHours } from './demand';
+import { termVariability } from './history';
 import { EXPIRYFORECAST_LIMITS } from './limits';
 import { MESSAGES } from './messages';
 import { andThen, fail, succeed, type Outcome } from './outcome';
@@ -32,7 +33,10 @@ export function forecastUnusedAtExpiry(block: BlockInProgress): number {
   const remainingMonths = block.termMonths - block.monthsElapsed;
   if (remainingMonths <= 0) return hoursLeft;
   const burnRate = block.hoursUsed / block.monthsElapsed;
-  const demand = { expectedHours: burnRate * remainingMonths, variability: block.monthlyVariability / Math.sqrt(remainingMonths) };
+  const expectedHours = burnRate * remainingMonths;
+  // A burn rate too large for a double (hours used in a vanishing time) uses up any block.
+  if (!Number.isFinite(expectedHours)) return 0;
+  const demand = { expectedHours, variability: termVariability(block.monthlyVariability, remainingMonths) };
   return expectedUnusedHours(demand, hoursLeft);
 }
 

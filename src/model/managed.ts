@@ -79,7 +79,7 @@ export function managedSavingPerHour(terms: ManagedTerms): number {
  */
 export function managedValue(raw: RawArguments<typeof MANAGEDVALUE_LIMITS>): Outcome<number> {
   return andThen(checkArguments(MANAGEDVALUE_LIMITS, raw), (args) =>
-    finiteOrProblem(args.expectedMonthlyHours * managedSavingPerHour(args) - args.monthlyFee, MESSAGES.resultTooLarge()),
+    finiteOrProblem(args.expectedMonthlyHours * managedSavingPerHour(args) - args.monthlyFee),
   );
 }
 
@@ -103,7 +103,7 @@ export function managedBreakEven(raw: RawArguments<typeof MANAGEDBREAKEVEN_LIMIT
   return andThen(checkArguments(MANAGEDBREAKEVEN_LIMITS, raw), (args: CheckedArguments<typeof MANAGEDBREAKEVEN_LIMITS>) => {
     const result = managedBreakEvenHours(args);
     return result.kind === 'hours'
-      ? finiteOrProblem(result.monthlyHours, MESSAGES.resultTooLarge())
+      ? finiteOrProblem(result.monthlyHours)
       : fail({ kind: 'noAnswer', message: MESSAGES.managedNeverPaysOff() });
   });
 }

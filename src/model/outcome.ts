@@ -1,3 +1,5 @@
+import { MESSAGES } from './messages';
+
 /**
  * Every model entry point returns an Outcome instead of throwing, so that bad input and
  * "no answer exists" are ordinary values the adapters can turn into Excel errors.
@@ -8,7 +10,9 @@ export type ProblemKind =
   /** The input breaks a rule, e.g. a negative number of hours. Excel shows #VALUE!. */
   | 'invalidInput'
   /** The input is fine but no answer exists, e.g. a block that never pays off. Excel shows #N/A. */
-  | 'noAnswer';
+  | 'noAnswer'
+  /** The input is fine but the answer does not fit in a double, e.g. a saving beyond 1.8e308. Excel shows #NUM!. */
+  | 'tooLarge';
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -40,10 +44,17 @@ export function mapOutcome<T, U>(outcome: Outcome<T>, transform: (value: T) => U
   return outcome.ok ? succeed(transform(outcome.value)) : outcome;
 }
 
+/** The one problem for a result that does not fit in a double. */
+export function tooLargeProblem(): Problem {
+  return { kind: 'tooLarge', message: MESSAGES.resultTooLarge() };
+}
+
 /**
- * Guards a computed number: extreme but valid inputs (1e300 hours, or 1e-320 hours used) can
- * overflow a double. Excel must never see Infinity or NaN, so that becomes a problem instead.
+ * Guards a computed number: extreme but valid inputs (1e300 hours at 1e10 an hour) can overflow
+ * a double. Excel must never see Infinity or NaN, so that becomes a "too large" problem instead.
+ * Only results that are unbounded by nature (money, hours) may need this: probabilities and
+ * hours bounded by an input are computed so that they cannot overflow.
  */
-export function finiteOrProblem(value: number, message: string): Outcome<number> {
-  return Number.isFinite(value) ? succeed(value) : fail({ kind: 'invalidInput', message });
+export function finiteOrProblem(value: number): Outcome<number> {
+  return Number.isFinite(value) ? succeed(value) : fail(tooLargeProblem());
 }
