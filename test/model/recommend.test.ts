@@ -277,6 +277,12 @@ describe('RECOMMEND', () => {
     );
   });
 
+  it('gives its documented example', () => {
+    expect(textOf({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000 })).toMatch(
+      /^Buy the prepaid block\. Expected cost over the 12-month term: 4,140\.00 with the prepaid block, against 4,440\.00 paying hourly \(a saving of 300\.00\) and 36,000\.00 with managed services\. It breaks even at 18\.4 h /,
+    );
+  });
+
   it('refuses bad input like COMPARE', () => {
     expect(recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000, incidentReduction: -1 })).toMatchObject({
       ok: false,
