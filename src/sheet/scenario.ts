@@ -39,8 +39,7 @@ export const SCENARIO_VALUE_COLUMN = 1;
 
 export const SCENARIO_ASSUMPTIONS =
   'Assumptions: hours needed over the term are gamma distributed around the expected level; months are independent, ' +
-  'so variability over the term is the monthly variability ÷ √months (COMPARE and RECOMMEND take the monthly one and do this themselves; ' +
-  'BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS take the term\'s). The block is paid on day one; hourly work, overage ' +
+  'so variability over the term is the monthly variability ÷ √months. The block is paid on day one; hourly work, overage ' +
   'and managed fees are paid monthly in arrears, discounted at the annual rate compounded monthly. Costs include disruption. ' +
   'The table of cost by hours used is undiscounted.';
 
@@ -128,7 +127,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   heading('Derived for the term');
   const termHours = addRow(text('Expected hours over the term'), { formula: '=expected_monthly_hours*term_months', numberFormat: HOURS }, text('hours'));
   named(termHours, 'expected_term_hours', 'Expected hours over the term');
-  const variability = addRow(text('Variability over the term'), { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO }, text('standard deviation ÷ mean of the term'));
+  const variability = addRow(text('Variability over the term'), { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO }, text('standard deviation ÷ mean of the term, for BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS; COMPARE and RECOMMEND take the monthly one'));
   named(variability, 'variability', 'Variability over the term');
   addRow();
 
@@ -183,7 +182,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
     cells: rows,
     names,
     styles,
-    columnWidths: history ? [230, 110, 150, 135, 120, 20, 80, 90] : [230, 110, 150, 135, 120],
+    columnWidths: history ? [270, 110, 150, 135, 120, 20, 80, 90] : [270, 110, 150, 135, 120],
     validations,
     frozenRows: 1,
     chart: {
