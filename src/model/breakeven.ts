@@ -27,7 +27,8 @@ const CONVERGED = 4 * Number.EPSILON;
  */
 function deterministicBreakEven(terms: BreakEvenTerms): BreakEven {
   const { hourlyRate: rate, blockHours, blockPrice, overageRate } = terms;
-  if (blockPrice <= rate * blockHours) return { kind: 'hours', hours: Math.min(blockPrice / rate, blockHours) };
+  if (blockPrice === rate * blockHours) return { kind: 'hours', hours: blockHours };
+  if (blockPrice < rate * blockHours) return { kind: 'hours', hours: Math.min(blockPrice / rate, blockHours) };
   if (overageRate < rate) return { kind: 'hours', hours: (blockPrice - overageRate * blockHours) / (rate - overageRate) };
   return { kind: 'never' };
 }
@@ -38,6 +39,10 @@ interface SavingAt {
   readonly saving: number;
   readonly slope: number;
   readonly curvature: number;
+  /** −d ln(o·E[unused]) / d ln h, for the far search of {@link increasingRoot}. */
+  readonly unusedElasticity: number;
+  /** o·E[(H − U)⁺]: the saving is (R − o)·h + o·H − price − this. */
+  readonly unusedCost: number;
 }
 
 /**
@@ -71,7 +76,14 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
         ? rate * hours - blockPrice - overageRate * expected.overage
         : (rate - overageRate) * hours + overageRate * (blockHours - expected.unused) - blockPrice;
     // g' = R − o·(1 − P(k + 1, x)) = (R − o) + o·P(k + 1, x).
-    return { hours, saving, slope: rate - overageRate + overageRate * expected.unusedDecline, curvature: -overageRate * expected.overageCurvature };
+    return {
+      hours,
+      saving,
+      slope: rate - overageRate + overageRate * expected.unusedDecline,
+      curvature: -overageRate * expected.overageCurvature,
+      unusedElasticity: expected.unused > 0 ? (hours * expected.unusedDecline) / expected.unused : Infinity,
+      unusedCost: overageRate * expected.unused,
+    };
   };
 
   const start = blockPrice / rate;
@@ -81,6 +93,7 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
   let left = at(start);
   let evaluations = 1;
   if (left.saving >= 0) return { kind: 'hours', hours: start };
+  if (overageRate <= rate) return { kind: 'hours', hours: increasingRoot(at, left, rate - overageRate, MAX_EVALUATIONS - evaluations) };
   while (evaluations < MAX_EVALUATIONS) {
     // Below the root g < 0; a point there that is already past the peak proves there is no root.
     if (!(left.slope > 0)) return { kind: 'never' };
@@ -103,6 +116,65 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
     left = right;
   }
   return { kind: 'hours', hours: left.hours };
+}
+
+/**
+ * The root when overage costs no more than hourly (o ≤ R): then g' = (R − o) + o·P(k + 1, x) > 0,
+ * g rises everywhere and has one root. Write g = q − w with q(h) = (R − o)·h + o·H − price, linear,
+ * and w(h) = o·E[(H − U)⁺], falling. Newton's step from the left is safe but slow where g creeps
+ * towards a small asymptote (o = R, price a hair under R·H: w falls like a power of h). There
+ * ln w − ln q is close to a straight line in ln h, so a Newton step on it, in ln h, reaches far out
+ * at once. Each step takes the longer of the two; a step that passes the root is seen (g ≥ 0) and
+ * bounds the search from the right; Newton's step never passes it.
+ */
+function increasingRoot(at: (hours: number) => SavingAt, start: SavingAt, linearRate: number, budget: number): number {
+  // ψ = ln w − ln q, positive left of the root and negative right of it, where it is defined.
+  const psiOf = (point: SavingAt) => Math.log(point.unusedCost) - Math.log(point.saving + point.unusedCost);
+  let left = start;
+  let right: SavingAt | undefined;
+  let keptSide: 'left' | 'right' | undefined;
+  let leftWeight = 1;
+  let rightWeight = 1;
+  for (let step = 0; step < budget; step += 1) {
+    const newton = left.hours - left.saving / left.slope;
+    if (!(newton - left.hours > CONVERGED * left.hours)) return newton;
+    if (right !== undefined && newton >= right.hours) return right.hours;
+    let next = newton;
+    const psiLeft = psiOf(left);
+    if (right === undefined) {
+      if (Number.isFinite(psiLeft) && Number.isFinite(left.unusedElasticity)) {
+        // A Newton step on ψ in ln h: dψ/d ln h = −elasticity − (R − o)·h / q.
+        const slope = -left.unusedElasticity - (linearRate * left.hours) / (left.saving + left.unusedCost);
+        next = Math.max(newton, left.hours * Math.exp(-psiLeft / slope));
+      }
+    } else {
+      // Regula falsi on ψ in ln h between the two ends (Illinois: an end kept twice counts half).
+      const psiRight = psiOf(right);
+      if (Number.isFinite(psiLeft) && Number.isFinite(psiRight) && psiLeft > 0 && psiRight <= 0) {
+        const a = Math.log(left.hours);
+        const b = Math.log(right.hours);
+        const falsi = Math.exp(a - (leftWeight * psiLeft * (b - a)) / (rightWeight * psiRight - leftWeight * psiLeft));
+        if (falsi > newton && falsi < right.hours) next = falsi;
+      } else {
+        next = Math.max(newton, Math.sqrt(Math.max(newton, left.hours) * right.hours));
+      }
+    }
+    if (!Number.isFinite(next)) return newton;
+    const point = at(next);
+    if (point.saving >= 0) {
+      right = point;
+      leftWeight = keptSide === 'left' ? leftWeight / 2 : 1;
+      rightWeight = 1;
+      keptSide = 'left';
+    } else {
+      left = point;
+      rightWeight = keptSide === 'right' ? rightWeight / 2 : 1;
+      leftWeight = 1;
+      keptSide = 'right';
+    }
+    if (right !== undefined && right.hours - left.hours <= CONVERGED * right.hours) return right.hours;
+  }
+  return right?.hours ?? left.hours;
 }
 
 /**
@@ -135,6 +207,8 @@ function rootInBracket(at: (hours: number) => SavingAt, below: SavingAt, above: 
     // A root lies ahead, so a model without one is wrong here: then take the safe Newton step.
     const model = modelStep(left);
     let next = left.hours + (model.reachesZero ? model.step : -left.saving / left.slope);
+    // Newton from the left lands at or before the root, which is at or before the right end.
+    if (left.hours - left.saving / left.slope >= right.hours) return right.hours;
     if (!(next > left.hours && next < right.hours)) next = left.hours + width / 2;
     if (next - left.hours <= CONVERGED * left.hours) return next;
     const point = at(next);

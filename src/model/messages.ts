@@ -22,7 +22,7 @@ export const MESSAGES = {
   atLeast: (name: string, limit: number, value: number) => `${name} must be at least ${limit} (got ${value})`,
   atMost: (name: string, limit: number, value: number) => `${name} must be at most ${limit} (got ${value})`,
   blockNeverPaysOff: () =>
-    'the block never pays off: at every level of use it costs at least as much as paying hourly',
+    'the block never pays off: it costs more than paying hourly at every level of use',
   inCell: (row: number, column: number) => ` in row ${row}, column ${column}`,
   tooFewNumbers: (name: string, count: number, got: number) =>
     `${name} must contain at least ${count} numbers (got ${got}; blank cells are ignored)`,

@@ -4,7 +4,8 @@
  * from 1e-12 to 1e12, zero, negatives, NaN, ±Infinity, null in required places, text, booleans,
  * ranges where numbers are expected and numbers where ranges are expected, ragged and empty ranges.
  * Every call must return what its metadata declares or an Excel error with a message, never
- * throw, never give NaN or Infinity, and stay under 1 ms at the 99.9th percentile.
+ * throw and never give NaN or Infinity. How much work a call may do is bounded, without clocks,
+ * in work.fuzz.test.ts; speed itself is measured by `npm run bench`.
  */
 import fc from 'fast-check';
 import { readDist } from '../support/dist';
@@ -92,7 +93,6 @@ describe.each(metadata.functions.map((fn) => [fn.id, fn] as const))('fuzzing ITC
   it(`survives ${RUNS.toLocaleString('en-US')} random argument vectors`, () => {
     const implementation = registered.get(id);
     if (!implementation) throw new Error(`${id} is not registered`);
-    const vector = fc.tuple(...fn.parameters.map((p) => (p.dimensionality === 'matrix' ? rangeArgument : scalarArgument)));
     const call = (args: unknown[]) => {
       try {
         return { result: implementation(...args) };
@@ -100,36 +100,16 @@ describe.each(metadata.functions.map((fn) => [fn.id, fn] as const))('fuzzing ITC
         return { threw: error };
       }
     };
-    // Warm up first, as a sheet does after its first recalculation: the JIT compiles the hot paths.
-    for (const args of fc.sample(vector, { numRuns: 2000, seed: SEED - 1 })) call(args);
-    // Sample in chunks of 10,000, so the heap stays small and garbage collection does not pose as slowness.
-    const durations = new Float64Array(RUNS);
     const failures: string[] = [];
     const CHUNK = 10_000;
     for (let offset = 0; offset < RUNS; offset += CHUNK) {
-      const samples = samplesFor(fn, offset, Math.min(CHUNK, RUNS - offset));
-      samples.forEach((args, i) => {
-        const started = process.hrtime.bigint();
+      for (const args of samplesFor(fn, offset, Math.min(CHUNK, RUNS - offset))) {
         const outcome = call(args);
-        durations[offset + i] = Number(process.hrtime.bigint() - started) / 1e6;
-        // A shared machine pauses now and then (garbage collection, other jobs): time a slow call
-        // twice more and keep its best, so only inputs that are slow every time count as slow.
-        if (durations[offset + i] > 0.25) {
-          for (let retry = 0; retry < 2; retry += 1) {
-            const again = process.hrtime.bigint();
-            call(args);
-            durations[offset + i] = Math.min(durations[offset + i], Number(process.hrtime.bigint() - again) / 1e6);
-          }
-        }
         if ('threw' in outcome) failures.push(`threw ${String(outcome.threw)} for ${JSON.stringify(args)}`);
         const problem = 'result' in outcome ? checkResult(fn, outcome.result) : undefined;
         if (problem && failures.length < 5) failures.push(`${problem} for ${JSON.stringify(args)}`);
-      });
+      }
     }
     expect(failures).toEqual([]);
-    const sorted = Array.from(durations).sort((a, b) => a - b);
-    const p999 = sorted[Math.floor(sorted.length * 0.999)];
-    if (process.env.ITCOST_FUZZ_REPORT) console.log(`${id} p99.9 ${p999.toFixed(3)} ms`);
-    expect(p999).toBeLessThan(1);
   });
 });

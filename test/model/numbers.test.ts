@@ -1,0 +1,176 @@
+/**
+ * Every number right in every corner: the cases a review found where a result jumped, cancelled,
+ * overflowed when it need not, or failed to name its argument.
+ */
+import fc from 'fast-check';
+import gammainc from '@stdlib/math-base-special-gammainc';
+import {
+  billedHours,
+  blockValue,
+  breakEven,
+  expiryForecast,
+  forfeitRisk,
+  gammaPrefix,
+  overageHours,
+  regularizedGamma,
+  TEMME_MIN_SHAPE,
+  termDemand,
+  unusedHours,
+  type Outcome,
+} from '../../src/model';
+
+function valueOf<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(outcome.problem.message);
+  return outcome.value;
+}
+
+describe('the incomplete gamma on both sides of the switch to Temme’s expansion', () => {
+  it.each([TEMME_MIN_SHAPE, 1500, 2500, 4000])('agrees with the library at shape %p within four standard deviations', (shape) => {
+    // The library is exact there (its own Temme region); ours takes over at TEMME_MIN_SHAPE.
+    for (let t = -4; t <= 4; t += 0.25) {
+      const x = shape + t * Math.sqrt(shape);
+      const ours = regularizedGamma(shape, x);
+      expect(Math.abs(ours.lower - gammainc(x, shape, true, false))).toBeLessThanOrEqual(1e-13 * gammainc(x, shape, true, false));
+      expect(Math.abs(ours.upper - gammainc(x, shape, true, true))).toBeLessThanOrEqual(1e-13 * gammainc(x, shape, true, true));
+    }
+  });
+
+  it.each([-30, -3, 0.3, 3, 30])('has no jump at the switch: P a hair below and at TEMME_MIN_SHAPE agree, %p standard deviations out', (t) => {
+    // ∂P/∂a is about 0.01 near the mean, so a shape step of 1e-12 moves P by about 1e-14; far out
+    // the library itself is good to about 1e-12 (Temme's expansion is closer to mpmath there).
+    const x = TEMME_MIN_SHAPE + t * Math.sqrt(TEMME_MIN_SHAPE);
+    const below = regularizedGamma(TEMME_MIN_SHAPE - 1e-12, x);
+    const at = regularizedGamma(TEMME_MIN_SHAPE, x);
+    expect(Math.abs(below.lower - at.lower)).toBeLessThanOrEqual(1e-11 * at.lower + 1e-13);
+    expect(Math.abs(below.upper - at.upper)).toBeLessThanOrEqual(1e-11 * at.upper + 1e-13);
+  });
+
+  it('links neighbouring shapes by the prefix: P(a, x) − P(a + 1, x) = x^a·e^−x / Γ(a + 1)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.05, max: 900, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (shape, t) => {
+        const x = Math.max(1e-3, shape + t * Math.sqrt(shape));
+        const difference = gammainc(x, shape, true, false) - gammainc(x, shape + 1, true, false);
+        expect(Math.abs(gammaPrefix(shape, x) - difference)).toBeLessThanOrEqual(1e-12);
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+
+  it('keeps P + Q = 1 and both in [0, 1] at every shape from 1e-3 to 1e15', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -3, max: 15, noNaN: true }), fc.double({ min: -40, max: 40, noNaN: true }), (logShape, t) => {
+        const shape = 10 ** logShape;
+        const x = Math.max(0, shape + t * Math.sqrt(shape));
+        const { lower, upper } = regularizedGamma(shape, x);
+        expect(lower).toBeGreaterThanOrEqual(0);
+        expect(upper).toBeGreaterThanOrEqual(0);
+        expect(Math.abs(lower + upper - 1)).toBeLessThanOrEqual(1e-14);
+      }),
+      { seed: 10, numRuns: 2000 },
+    );
+  });
+});
+
+describe('demand is gamma at every variability: no jump at 0.001', () => {
+  it.each([
+    ['FORFEITRISK', (v: number) => valueOf(forfeitRisk({ expectedHours: 1000, blockHours: 1001, variability: v }))],
+    ['OVERAGEHOURS', (v: number) => valueOf(overageHours({ expectedHours: 20.01, blockHours: 20, variability: v }))],
+    ['UNUSEDHOURS', (v: number) => valueOf(unusedHours({ expectedHours: 1000, blockHours: 1001, variability: v }))],
+  ])('%s is continuous across variability 0.001 (a smooth function, to 1e-9 over a step of 1e-9)', (_name, at) => {
+    const below = at(0.001 * (1 - 1e-9));
+    const above = at(0.001 * (1 + 1e-9));
+    expect(Math.abs(above - below)).toBeLessThanOrEqual(1e-8 * Math.abs(above));
+  });
+});
+
+describe('accurate at every scale', () => {
+  it.each([1e16, 1e18, 1e100])('BLOCKVALUE(%p, 100, 20, 1800, , 0.5) is 200: R·H − price, the block fully used, nothing lost to cancellation', (hours) => {
+    expect(valueOf(blockValue({ expectedHours: hours, hourlyRate: 100, blockHours: 20, blockPrice: 1800, variability: 0.5 }))).toBeCloseTo(200, 9);
+  });
+
+  it('BLOCKVALUE far beyond the block with cheaper overage is (R − o)·m + o·H − price', () => {
+    const value = valueOf(blockValue({ expectedHours: 1e12, hourlyRate: 100, blockHours: 20, blockPrice: 1800, overageRate: 90, variability: 0.5 }));
+    expect(value).toBe(10 * 1e12 + 90 * 20 - 1800);
+  });
+});
+
+describe('"too large" only for results that do not fit', () => {
+  it('FORFEITRISK of subnormal hours is a probability, not "too large"', () => {
+    const risk = valueOf(forfeitRisk({ expectedHours: 1e-320, blockHours: 1e-320, variability: 1.74e-12 }));
+    // At H = m the chance is P(k, k) = ½ + 1/(3√(2πk)) + O(1/k), k = 1/variability².
+    expect(risk).toBeCloseTo(0.5 + 1.74e-12 / (3 * Math.sqrt(2 * Math.PI)), 15);
+  });
+
+  it('EXPIRYFORECAST with a burn rate beyond any double uses the whole block: 0 unused', () => {
+    expect(valueOf(expiryForecast({ hoursUsed: 39, monthsElapsed: 5e-324, blockHours: 137, termMonths: 36, monthlyVariability: 1e12 }))).toBe(0);
+  });
+
+  it.each([
+    [1e200, 3e200],
+    [1e-320, 3e-320],
+    [1, 3],
+  ])('TERMDEMAND of %p and %p gives 12 × the mean and (√2/2)/√12, however large or small', (a, b) => {
+    const [[expected, variability]] = valueOf(termDemand({ monthlyHours: [[a], [b]] }));
+    expect(expected).toBeCloseTo(12 * ((a + b) / 2), -Math.log10(a) + 8 > 0 ? Math.min(15, Math.floor(-Math.log10(a) + 8)) : 0);
+    expect(expected / (6 * (a + b))).toBeCloseTo(1, 12);
+    // The sample sd of {a, 3a} is √2·a and its mean 2a: a coefficient of variation of √2/2.
+    expect(variability).toBeCloseTo(Math.SQRT1_2 / Math.sqrt(12), 4);
+  });
+
+  it('TERMDEMAND keeps full precision on ordinary numbers', () => {
+    const [[expected, variability]] = valueOf(termDemand({ monthlyHours: [[10], [10.01], [9.99], [10]] }));
+    expect(expected).toBe(120);
+    expect(variability).toBeCloseTo(Math.sqrt(0.0002 / 3) / 10 / Math.sqrt(12), 15);
+  });
+
+  it('TERMDEMAND says "too large" only when term × mean overflows', () => {
+    const outcome = termDemand({ monthlyHours: [[1e308], [1.7e308]], termMonths: 12 });
+    expect(outcome).toEqual({ ok: false, problem: { kind: 'tooLarge', message: expect.stringContaining('too large') } });
+  });
+});
+
+describe('sparse or malformed ranges name the argument', () => {
+  /* eslint-disable no-sparse-arrays */
+  it.each([
+    ['a hole for a row', [, [30]]],
+    ['a hole in a row', [[30, , 45]]],
+    ['an undefined row', [undefined, [30]]],
+    ['a row that is not an array', [[30], 45]],
+    ['an empty row', [[], [30]]],
+  ])('BILLEDHOURS with %s treats the gap as a blank cell', (_label, minutes) => {
+    expect(billedHours({ minutesWorked: minutes }).ok).toBe(true);
+  });
+  /* eslint-enable no-sparse-arrays */
+
+  it('never throws "Cannot read properties" for any nesting of arrays, holes and values', () => {
+    const leaf = fc.oneof(fc.double(), fc.constantFrom(null, undefined, '', 'x', true), fc.object());
+    const nested = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.sparseArray(tie('node'), { maxLength: 4 }), fc.array(tie('node'), { maxLength: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(nested, (value) => {
+        for (const outcome of [billedHours({ minutesWorked: value }), termDemand({ monthlyHours: value })]) {
+          // Bad input names its argument; a total beyond the largest double is "too large" (#NUM!).
+          if (!outcome.ok && outcome.problem.kind !== 'tooLarge') expect(outcome.problem.message).toMatch(/^(minutes_worked|monthly_hours) /);
+        }
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+  });
+});
+
+describe('BREAKEVEN at a tie', () => {
+  it('with no variability, a block priced at exactly hourly_rate × block_hours breaks even at block_hours', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e4, noNaN: true }), (rate, hours) => {
+        expect(valueOf(breakEven({ hourlyRate: rate, blockHours: hours, blockPrice: rate * hours }))).toEqual({ kind: 'hours', hours });
+      }),
+      { seed: 12, numRuns: 2000 },
+    );
+    expect(valueOf(breakEven({ hourlyRate: 0.1, blockHours: 3, blockPrice: 0.1 * 3 }))).toEqual({ kind: 'hours', hours: 3 });
+  });
+
+  it('with variability, the same block never pays off: it costs more at every level of use', () => {
+    expect(valueOf(breakEven({ hourlyRate: 100, blockHours: 20, blockPrice: 2000, variability: 0.2 }))).toEqual({ kind: 'never' });
+  });
+});
