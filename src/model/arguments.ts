@@ -32,6 +32,20 @@ export function checkValue(limit: ArgumentLimit, value: unknown): Outcome<number
   return succeed(value);
 }
 
+/**
+ * The common case, checked without building an outcome: a finite number within every bound.
+ * Anything else goes through {@link checkValue} for its message.
+ */
+function isWithinLimit(limit: ArgumentLimit, value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    (limit.greaterThan === undefined || value > limit.greaterThan) &&
+    (limit.atLeast === undefined || value >= limit.atLeast) &&
+    (limit.atMost === undefined || value <= limit.atMost)
+  );
+}
+
 /** True for what Excel passes for an empty cell in a range. */
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === '';
@@ -71,6 +85,10 @@ export function checkRange(limit: ArgumentLimit, value: unknown): Outcome<readon
   for (const [rowIndex, row] of rows.entries()) {
     for (const [columnIndex, cell] of row.entries()) {
       if (isBlank(cell)) continue;
+      if (isWithinLimit(limit, cell)) {
+        numbers.push(cell);
+        continue;
+      }
       const outcome = checkValue(limit, cell);
       if (!outcome.ok) {
         const where = singleCell ? '' : MESSAGES.inCell(rowIndex + 1, columnIndex + 1);
@@ -109,6 +127,10 @@ export function checkArguments<L extends LimitTable>(
       const fallback = limit.defaultFrom !== undefined ? checked[limit.defaultFrom] : limit.defaultValue;
       if (typeof fallback !== 'number') throw new Error(`limit table for ${limit.excelName} has no default`);
       checked[key] = fallback;
+      continue;
+    }
+    if (isWithinLimit(limit, value)) {
+      checked[key] = value;
       continue;
     }
     const outcome = checkValue(limit, value);

@@ -8,33 +8,51 @@ import type { Demand } from './demand';
 const MIN_PLAIN_SCALE = 1e-290;
 
 /**
- * Mean and sample standard deviation (n − 1) of at least two non-negative numbers.
- * The values are first divided by the largest, so that neither the sum nor the squared
- * deviations overflow (1e200 and 3e200) or underflow (1e-320 and 3e-320); the scale is put
- * back at the end. Both results are finite whenever the largest value is.
+ * Moments of at least two non-negative numbers, each divided by the largest so that neither the
+ * sum nor the squared deviations overflow (1e200 and 3e200) or underflow (1e-320 and 3e-320):
+ * the scale, the scaled mean and the scaled sample standard deviation (n − 1), two passes
+ * (deviations from the mean, which avoids cancellation) and no arrays.
  */
-export function meanAndSampleDeviation(values: readonly number[]): { mean: number; deviation: number } {
-  // A constant series has no spread, even when its float mean is off by an ulp.
-  if (values.every((value) => value === values[0])) return { mean: values[0], deviation: 0 };
-  const scale = Math.max(...values.map(Math.abs));
-  const scaled = values.map((value) => value / scale);
-  const scaledMean = scaled.reduce((sum, value) => sum + value, 0) / scaled.length;
-  // Two-pass formula: sums squared deviations from the mean, which avoids cancellation.
-  const squares = scaled.reduce((sum, value) => sum + (value - scaledMean) ** 2, 0);
-  // The plain mean where it is safe, so that whole numbers average to what a calculator shows.
-  const sum = values.reduce((total, value) => total + value, 0);
-  const mean = Number.isFinite(sum) && scale >= MIN_PLAIN_SCALE ? sum / values.length : scaledMean * scale;
-  return { mean, deviation: Math.sqrt(squares / (scaled.length - 1)) * scale };
+function scaledMoments(values: readonly number[]): { scale: number; sum: number; mean: number; deviation: number } {
+  let scale = 0;
+  let sum = 0;
+  for (const value of values) {
+    scale = Math.max(scale, Math.abs(value));
+    sum += value;
+  }
+  let scaledSum = 0;
+  for (const value of values) scaledSum += value / scale;
+  const mean = scaledSum / values.length;
+  let squares = 0;
+  for (const value of values) squares += (value / scale - mean) ** 2;
+  return { scale, sum, mean, deviation: Math.sqrt(squares / (values.length - 1)) };
+}
+
+/** True when every value equals the first: such a series has no spread, even if its float mean is off by an ulp. */
+function isConstant(values: readonly number[]): boolean {
+  for (const value of values) if (value !== values[0]) return false;
+  return true;
 }
 
 /**
- * Coefficient of variation (sample sd ÷ mean) of past values, computed on the scaled values so it
- * stays right where the mean and the deviation themselves are tiny or huge.
+ * Mean and sample standard deviation (n − 1) of at least two non-negative numbers, finite whenever
+ * the largest value is (see scaledMoments). The mean is the plain sum ÷ n where that is safe, so
+ * that whole numbers average to what a calculator shows.
+ */
+export function meanAndSampleDeviation(values: readonly number[]): { mean: number; deviation: number } {
+  if (isConstant(values)) return { mean: values[0], deviation: 0 };
+  const { scale, sum, mean, deviation } = scaledMoments(values);
+  const plainMean = Number.isFinite(sum) && scale >= MIN_PLAIN_SCALE ? sum / values.length : mean * scale;
+  return { mean: plainMean, deviation: deviation * scale };
+}
+
+/**
+ * Coefficient of variation (sample sd ÷ mean) of past values, from the scaled moments, so it stays
+ * right where the mean and the deviation themselves are tiny or huge.
  */
 function coefficientOfVariation(values: readonly number[]): number {
-  if (values.every((value) => value === values[0])) return 0;
-  const scale = Math.max(...values.map(Math.abs));
-  const { mean, deviation } = meanAndSampleDeviation(values.map((value) => value / scale));
+  if (isConstant(values)) return 0;
+  const { mean, deviation } = scaledMoments(values);
   return deviation / mean;
 }
 
