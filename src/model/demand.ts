@@ -94,8 +94,10 @@ export function blockExpectations(demand: Demand, blockHours: number): BlockExpe
     return { unused: blockHours, overage: mean, probabilityUnused: 1, unusedDecline: 0, overageCurvature: 0 };
   }
   const x = (blockHours / mean) * shape;
-  const { lower, upper } = regularizedGamma(shape, x);
-  const prefix = gammaPrefix(shape, x);
+  // x/k − 1 = (H − m)/m, exact where H and m are close, which is where it matters.
+  const excess = (blockHours - mean) / mean;
+  const { lower, upper } = regularizedGamma(shape, x, excess);
+  const prefix = gammaPrefix(shape, x, excess);
   let unused: number;
   let unusedDecline: number;
   if (x < (shape + 1) / 2) {

@@ -115,14 +115,16 @@ function stirlingCorrection(a: number): number {
 
 /**
  * The prefix x^a·e^−x / Γ(a + 1) = P(a, x) − P(a + 1, x) = Q(a + 1, x) − Q(a, x).
+ * `excess` is x/a − 1; a caller that knows it more precisely than x itself passes it (see
+ * {@link regularizedGamma}).
  * From a = 10 it is written as e^(−a·φ(d) − correction) / √(2πa), with d = x/a − 1, which keeps
  * full relative accuracy where the logarithms of x^a and Γ(a + 1) would each be huge.
  */
-export function gammaPrefix(a: number, x: number): number {
+export function gammaPrefix(a: number, x: number, excess = (x - a) / a): number {
   if (!(x > 0)) return 0;
   if (x === Infinity) return 0;
   if (a < 10) return Math.exp(a * Math.log(x) - x - gammaln(a + 1));
-  const d = (x - a) / a;
+  const d = excess;
   return Math.exp(-a * peakExponent(d) - stirlingCorrection(a)) / Math.sqrt(2 * Math.PI * a);
 }
 
@@ -155,8 +157,7 @@ function temmeSum(a: number, eta: number, u: number): number {
  * Q(a, x) = ½·erfc(η·√(a/2)) + R and P(a, x) = ½·erfc(−η·√(a/2)) − R, where
  * R = e^(−a·η²/2) / √(2πa) · Σ c_k(η)·a^−k.
  */
-function temmeTails(a: number, x: number): GammaTails {
-  const u = (x - a) / a;
+function temmeTails(a: number, u: number): GammaTails {
   const phi = peakExponent(u);
   const eta = Math.sign(u) * Math.sqrt(2 * phi);
   const y = eta * Math.sqrt(a / 2);
@@ -165,15 +166,18 @@ function temmeTails(a: number, x: number): GammaTails {
 }
 
 /**
- * P(a, x) and Q(a, x) in one evaluation, each accurate where it is small. The library computes the
+ * P(a, x) and Q(a, x) in one evaluation, each accurate where it is small. For large shapes what
+ * matters is x/a − 1 (`excess`), measured in standard deviations as (x/a − 1)·√a: a caller that
+ * has it exactly, as (H − m)/m, passes it, since x = H·a/m carries a rounding error of √a·1e-16
+ * standard deviations (1e-10 at shape 1e12). The library computes the
  * smaller tail (below the mean, P; above it, Q) and the other is 1 minus it, which loses nothing
  * because it is at least about one half.
  */
-export function regularizedGamma(a: number, x: number): GammaTails {
+export function regularizedGamma(a: number, x: number, excess = (x - a) / a): GammaTails {
   evaluations += 1;
   if (!(x > 0)) return { lower: 0, upper: 1 };
   if (x === Infinity) return { lower: 1, upper: 0 };
-  if (a >= TEMME_MIN_SHAPE) return temmeTails(a, x);
+  if (a >= TEMME_MIN_SHAPE) return temmeTails(a, excess);
   // Note stdlib's argument order: (x, shape).
   if (x < a) {
     const lower = gammainc(x, a, true, false);

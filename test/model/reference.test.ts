@@ -2,6 +2,7 @@ import reference from '../reference/reference.json';
 import {
   billedHours,
   blockValue,
+  demandQuantile,
   breakEven,
   compareTable,
   expiryForecast,
@@ -40,6 +41,25 @@ describe('the model against the mpmath reference table', () => {
     expectClose(unwrap(overageHours(c)), c.overageHours, scale);
     expectClose(unwrap(forfeitRisk(c)), c.forfeitRisk, 1);
   });
+
+  // Variability 1e-3 down to 1e-6 (shapes 1e6 to 1e12), where demand stays gamma: the reference
+  // integrates the density itself, since mpmath's incomplete-gamma series do not converge there.
+  it.each(reference.tinyVariability.map((c) => [c.expectedHours, c.blockHours, c.variability, c] as const))(
+    'gamma demand at tiny variability: %p expected hours, a %p-hour block, variability %p',
+    (_m, _h, _v, c) => {
+      const scale = c.expectedHours + c.blockHours;
+      expectClose(unwrap(unusedHours(c)), c.unusedHours, scale);
+      expectClose(unwrap(overageHours(c)), c.overageHours, scale);
+      expectClose(unwrap(forfeitRisk(c)), c.forfeitRisk);
+    },
+  );
+
+  it.each(reference.tinyVariabilityQuantile.map((c) => [c.probability, c.expectedHours, c.variability, c] as const))(
+    'the %p quantile of %p expected hours at variability %p',
+    (_p, _m, _v, c) => {
+      expectClose(demandQuantile(c, c.probability), c.quantile);
+    },
+  );
 
   it.each(reference.blockValue.map((c) => [c.expectedHours, c.variability, c.termMonths, c.annualDiscountRate, c] as const))(
     'block value for %p hours at variability %p over %p months discounted at %p',

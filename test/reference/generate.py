@@ -69,6 +69,51 @@ def break_even(R, H, price, o, cv):
     return None
 
 
+def large_shape_demand(m, H, cv, only_probability=False):
+    """Demand for tiny variabilities (shapes 1e6 to 1e12), where mpmath's incomplete gamma series
+    do not converge: the same expectations by Gauss-Legendre quadrature of the gamma density itself,
+    a route independent of the closed forms. In the standard variable u = (t - k)/sqrt(k) the density
+    of T = U/theta is exp((k-1)*log1p(u/sqrt(k)) + (k-1)*log(k) - k - u*sqrt(k) - loggamma(k)) * sqrt(k),
+    integrated over pieces of width 1/4 standard deviation (narrower in the tails, where it is steep).
+    Returns unused hours E[(H-U)+], overage hours E[(U-H)+] and P(U < H)."""
+    m, H, cv = mp.mpf(m), mp.mpf(H), mp.mpf(cv)
+    k = 1 / cv**2
+    root = mp.sqrt(k)
+    theta = m / k
+    z = (H / theta - k) / root
+    log_norm = (k - 1) * mp.log(k) - k - mp.loggamma(k)
+    density = lambda u: mp.exp((k - 1) * mp.log1p(u / root) + log_norm - u * root) * root
+
+    def integrate(weight, u0, u1):
+        total, u = mp.mpf(0), mp.mpf(u0)
+        while u < u1:
+            v = min(mp.mpf(u1), u + mp.mpf("0.25") / max(1, abs(u)))
+            total += mp.quad(lambda w: weight(w) * density(w), [u, v], method="gauss-legendre")
+            u = v
+        return total
+
+    # The density is below 1e-340 of its peak 40 standard deviations out, and below that of its
+    # value at z a further 40 out; so each integral covers the bulk (around u = 0) and the tail at z.
+    reach = 40
+    start, stop = max(-root, min(z, 0) - reach), max(z, 0) + reach
+    lower = integrate(lambda u: 1, start, z) if z > -reach else mp.mpf(0)
+    if only_probability:
+        return lower
+    below = integrate(lambda u: (z - u), start, z) if z > -reach else mp.mpf(0)
+    above = integrate(lambda u: (u - z), z, stop) if z < reach else mp.mpf(0)
+    scale = theta * root  # one standard deviation of U, in hours
+    return below * scale, above * scale, lower
+
+
+def large_shape_quantile(m, cv, p):
+    """The p-quantile for tiny variabilities: mpmath's root finder on the quadrature P(U < q),
+    in units of the standard deviation from the mean."""
+    m, cv = mp.mpf(m), mp.mpf(cv)
+    sd = m * cv
+    z = mp.findroot(lambda t: large_shape_demand(m, m + t * sd, cv, only_probability=True) - p, (mp.mpf(1), mp.mpf(2)), solver="anderson")
+    return m + z * sd
+
+
 def f(v):
     return None if v is None else float(v)
 
@@ -187,6 +232,21 @@ for m in [0, 0.5, 5, 18, 20, 25, 100, 1000, 1e6]:
             demand_cases.append({"expectedHours": m, "blockHours": H, "variability": cv,
                                  "unusedHours": f(u), "overageHours": f(o), "forfeitRisk": f(p)})
 
+tiny_variability_cases = []
+for (m, H, cv) in [
+    (1000, 1001, 0.0005), (20.01, 20, 0.0005), (1000, 1000, 0.001), (1000, 1003, 0.001), (1000, 990, 0.001),
+    (20, 20, 1e-4), (20, 20.004, 1e-4), (20, 19.99, 1e-4), (144, 144.01, 1e-5), (144, 143.995, 1e-5),
+    (100, 100, 1e-6), (100, 100.0003, 1e-6), (100, 99.9998, 1e-6), (5e5, 5e5 + 1, 1e-6),
+    (10, 10.1, 0.000236), (10, 9.98, 0.000236), (2.5e-3, 2.5e-3 * 1.0002, 1e-4),
+]:
+    u, o, p = large_shape_demand(m, H, cv)
+    tiny_variability_cases.append({"expectedHours": m, "blockHours": H, "variability": cv,
+                                   "unusedHours": f(u), "overageHours": f(o), "forfeitRisk": f(p)})
+tiny_quantile_cases = []
+for (m, cv) in [(1000, 0.0005), (120, 0.000236), (20, 1e-4), (100, 1e-6), (3e4, 3e-6)]:
+    tiny_quantile_cases.append({"expectedHours": m, "variability": cv, "probability": 0.95,
+                                "quantile": f(large_shape_quantile(m, cv, mp.mpf("0.95")))})
+
 block_value_cases = []
 for (m, R, H, price, o, cv) in [
     (18, 100, 20, 1800, 90, 0.5),  # the worked example in issue 2
@@ -270,6 +330,8 @@ for args in [
 out = {
     "generator": "test/reference/generate.py (mpmath %s, %d digits)" % (mp.__version__, mp.mp.dps),
     "demand": demand_cases,
+    "tinyVariability": tiny_variability_cases,
+    "tinyVariabilityQuantile": tiny_quantile_cases,
     "blockValue": block_value_cases,
     "breakEven": break_even_cases,
     "managed": managed_cases,
