@@ -11,7 +11,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DetailedCellError } from 'hyperformula';
-import { CELL_STYLES, WARNING_STYLE, cellAddress, cellPosition, nameReference, rangeAddresses, type CellStyleSpec, type SheetPlan } from '../src/sheet/plan';
+import { CELL_STYLES, WARNING_STYLE, cellAddress, conditionalRules, cellPosition, nameReference, rangeAddresses, type CellStyleSpec, type SheetPlan } from '../src/sheet/plan';
 import { TEMPLATES } from '../src/sheet/templates';
 import { toFileFormula } from '../src/sheet/file-formula';
 import { loadPlan } from './formula-engine';
@@ -81,12 +81,14 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
           : { ...common, type: 'decimal', operator: validation.minExclusive ? 'greaterThan' : 'greaterThanOrEqual', formulae: [validation.min ?? 0] };
     for (const address of rangeAddresses(validation.range)) ws.getCell(address).dataValidation = rule;
   }
-  for (const format of plan.conditionalFormats ?? []) {
-    ws.addConditionalFormatting({
-      ref: format.range,
-      rules: [{ type: 'expression', priority: 1, formulae: [toFileFormula(format.formula)], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(WARNING_STYLE.fill as string) } }, font: { color: { argb: argb(WARNING_STYLE.color as string) } } } }],
-    });
-  }
+  // In priority order, which is also the order LibreOffice tries them in.
+  conditionalRules(plan).forEach((rule, index) => {
+    const style: Partial<ExcelJS.Style> = {
+      ...(rule.warning ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(WARNING_STYLE.fill as string) } }, font: { color: { argb: argb(WARNING_STYLE.color as string) } } } : {}),
+      ...(rule.numberFormat !== undefined ? { numFmt: rule.numberFormat } : {}),
+    };
+    ws.addConditionalFormatting({ ref: rule.range, rules: [{ type: 'expression', priority: index + 1, formulae: [toFileFormula(rule.formula)], style }] });
+  });
   for (const name of plan.names) workbook.definedNames.add(`'${plan.name}'!${nameReference(name)}`, name.name);
 
   const written = Buffer.from(await workbook.xlsx.writeBuffer());

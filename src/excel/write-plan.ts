@@ -1,5 +1,6 @@
 /* The only code that writes to Excel: applies a sheet plan to a new worksheet in two syncs. */
 import {
+  conditionalRules,
   formulasGrid,
   nameReference,
   numberFormatGrid,
@@ -55,10 +56,12 @@ function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: 
     sheet.names.add(name.name, sheet.getRange(nameReference(name).replace(/\$/g, '')), name.comment);
   }
   for (const validation of plan.validations ?? []) applyValidation(sheet.getRange(validation.range), validation);
-  for (const format of plan.conditionalFormats ?? []) {
-    const conditional = sheet.getRange(format.range).conditionalFormats.add('Custom');
-    conditional.custom.rule.formula = format.formula;
-    applyStyle(conditional.custom.format, WARNING_STYLE);
+  // add() puts each new format at the top priority, so the lowest-priority rule goes first.
+  for (const rule of [...conditionalRules(plan)].reverse()) {
+    const conditional = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+    conditional.custom.rule.formula = rule.formula;
+    if (rule.warning) applyStyle(conditional.custom.format, WARNING_STYLE);
+    if (rule.numberFormat !== undefined) conditional.custom.format.numberFormat = rule.numberFormat;
   }
   for (const { style, range } of plan.styles) applyStyle(sheet.getRange(range).format, CELL_STYLES[style]);
   plan.columnWidths.forEach((width, index) => {

@@ -4,7 +4,8 @@
  *
  * The precision is that of the number formats the scenario sheet and the templates give the same
  * figures (`#,##0.00` for money, `#,##0.0` for hours, `0.0%`), so a figure reads the same in a
- * cell as in the advice beside it, up to trailing zeros.
+ * cell as in the advice beside it, up to trailing zeros. A chance reads exactly as the sheets'
+ * chance cells show it: src/sheet/chance.ts builds their formats from {@link CHANCE_DISPLAY}.
  *
  * Always en-US: a formula's text must not change with the machine that recalculates it.
  * The formatters are built on first use and then kept: building an Intl.NumberFormat costs
@@ -68,16 +69,48 @@ export function formatPercent(fraction: number): string {
 }
 
 /**
- * A probability as a percentage, like {@link formatPercent}, except that a chance that would
- * round to 0% or 100% but is neither says so: "0%" for something possible would mislead.
+ * How a chance is written, in words where digits would mislead: a chance that is not 0 never
+ * reads 0.0%, and one that is not 1 never reads 100.0%.
+ * - Above 0 and below `under.below`, it reads `under.text`: from there up, the digits round to 0.1%.
+ * - From `over.from` up to, not including, 1, it reads `over.text`. Excel rounds a number it shows
+ *   to 15 significant digits before it rounds to the format's decimals, so 0.99949999999999994
+ *   (the largest number below 0.9995) would show as 100.0%; the bound is one unit of the 15th
+ *   digit below 0.9995, so everything under it shows at most 99.9%.
+ * The sheets' chance cells are built from these bounds and texts (src/sheet/chance.ts).
+ */
+export const CHANCE_DISPLAY = {
+  under: { below: 0.0005, text: 'under 0.1%' },
+  over: { from: 0.999499999999999, text: 'over 99.9%' },
+} as const;
+
+/**
+ * A probability in tenths of a percent, rounded as Excel rounds a number it shows: to 15
+ * significant digits, then half away from zero (0.1235, stored as 0.12349999999999999866, shows
+ * as 12.4%). Integer arithmetic on the 15 digits, below 2^53, is exact.
+ */
+function tenthsOfPercent(probability: number): number {
+  const [mantissa, exponent] = probability.toExponential(14).split('e');
+  const digits = Number(mantissa.replace('.', '')); // probability = digits × 10^(exponent − 14)
+  const shift = Number(exponent) - 14 + 3; // tenths of a percent = probability × 10^3
+  if (shift >= 0) return digits * 10 ** shift;
+  const unit = 10 ** -shift;
+  const remainder = digits % unit;
+  return (digits - remainder) / unit + (2 * remainder >= unit ? 1 : 0);
+}
+
+/**
+ * A probability as a percentage with exactly one decimal, as the sheets' chance cells show it,
+ * except that a chance that would round to 0.0% or 100.0% but is neither says so
+ * ({@link CHANCE_DISPLAY}): "0.0%" for something possible would mislead.
  *
  * @example
  * formatChance(0.0004)
  * //=> 'under 0.1%'
  */
 export function formatChance(probability: number): string {
-  const text = formatPercent(probability);
-  if (probability > 0 && text === formatPercent(0)) return `under ${formatPercent(0.001)}`;
-  if (probability < 1 && text === formatPercent(1)) return `over ${formatPercent(0.999)}`;
-  return text;
+  const { under, over } = CHANCE_DISPLAY;
+  if (probability > 0 && probability < under.below) return under.text;
+  if (probability < 1 && probability >= over.from) return over.text;
+  const tenths = tenthsOfPercent(probability);
+  return `${Math.trunc(tenths / 10)}.${tenths % 10}%`;
 }

@@ -2,6 +2,7 @@
  * A sheet plan: a worksheet described as data, with no Office code. One plan feeds the Excel
  * writer (task pane), the .xlsx templates (build) and the formula engine in tests.
  */
+import { CHANCE_FORMAT, NEAR_CERTAIN_FORMAT, nearCertainCondition } from './chance';
 
 /** One cell: a constant or a formula (starting with "="), with an optional number format. */
 export interface PlanCell {
@@ -65,6 +66,17 @@ export type PlanValidation =
 export interface PlanConditionalFormat {
   readonly range: string;
   readonly formula: string;
+}
+
+/**
+ * A conditional-format rule as the writers (Excel API, .xlsx) write it: where the formula is TRUE
+ * (written for the range's top-left cell), the warning style, a number format, or both.
+ */
+export interface ConditionalRule {
+  readonly range: string;
+  readonly formula: string;
+  readonly warning: boolean;
+  readonly numberFormat?: string;
 }
 
 export interface PlanStyle {
@@ -157,4 +169,34 @@ export function formulasGrid(plan: SheetPlan): (string | number)[][] {
 /** What Excel's Range.numberFormat takes for each cell. */
 export function numberFormatGrid(plan: SheetPlan): string[][] {
   return plan.cells.map((row) => row.map((cell) => cell?.numberFormat ?? 'General'));
+}
+
+/**
+ * Every conditional-format rule a plan needs, highest priority first: the plan's warnings, and
+ * for each chance cell ({@link CHANCE_FORMAT}) the near-certain number format.
+ *
+ * Excel applies every rule that holds on a cell; LibreOffice only the first. So a chance cell
+ * under a warning first gets a rule that does both, and the two agree: a near-certain chance
+ * that is warned of is red and reads "over 99.9%" in each. That rule reuses the warning's
+ * formula as written, which is right only at the warning range's top-left cell; a chance cell
+ * elsewhere in a warning range is refused rather than given a formula for the wrong cell.
+ */
+export function conditionalRules(plan: SheetPlan): ConditionalRule[] {
+  const warnings = plan.conditionalFormats ?? [];
+  const chanceCells = plan.cells.flatMap((row, r) => row.flatMap((cell, c) => (cell?.numberFormat === CHANCE_FORMAT ? [cellAddress(r, c)] : [])));
+  const both = chanceCells.flatMap((address) =>
+    warnings
+      .filter((warning) => rangeAddresses(warning.range).includes(address))
+      .map((warning): ConditionalRule => {
+        if (warning.range.split(':')[0] !== address) {
+          throw new Error(`chance cell ${address} is inside the warning range ${warning.range} but not its top-left cell`);
+        }
+        return { range: address, formula: `=AND(${warning.formula.replace(/^=/, '')},${nearCertainCondition(address)})`, warning: true, numberFormat: NEAR_CERTAIN_FORMAT };
+      }),
+  );
+  return [
+    ...both,
+    ...warnings.map((warning): ConditionalRule => ({ range: warning.range, formula: warning.formula, warning: true })),
+    ...chanceCells.map((address): ConditionalRule => ({ range: address, formula: `=${nearCertainCondition(address)}`, warning: false, numberFormat: NEAR_CERTAIN_FORMAT })),
+  ];
 }

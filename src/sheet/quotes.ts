@@ -1,4 +1,5 @@
 import { COMPARE_LIMITS, SCENARIO_LIMITS } from '../model';
+import { CHANCE_FORMAT } from './chance';
 import { columnLetters, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
 import { validationFromLimit } from './validation';
 
@@ -141,7 +142,7 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   // One block term: expected use and its variability (months independent).
   const termHours = (c: string) => `expected_monthly_hours*${at('termMonths', c)}`;
   const termVariability = (c: string) => `monthly_variability/SQRT(${at('termMonths', c)})`;
-  const forfeit = perOffer('Block: chance of forfeiting hours, each term', PERCENT, (c) =>
+  const forfeit = perOffer('Block: chance of forfeiting hours, each term', CHANCE_FORMAT, (c) =>
     `=IF(${is('block', c)},ITCOST.FORFEITRISK(${termHours(c)},${at('blockHours', c)},${termVariability(c)}),"")`,
   );
   const overage = perOffer('Block: expected overage hours, each term', HOURS, (c) =>

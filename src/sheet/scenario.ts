@@ -1,4 +1,5 @@
 import { SCENARIO_LIMITS, type ScenarioInputs } from '../model';
+import { CHANCE_FORMAT } from './chance';
 import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
 import { validationFromLimit } from './validation';
 
@@ -56,7 +57,7 @@ const OVER_THE_TERM = 'money over the term (present value)';
 
 const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; readonly unit: string; readonly format: string }[] = [
   { label: 'Block break-even', formula: '=ITCOST.BREAKEVEN(hourly_rate,block_hours,block_price,overage_rate,variability)', unit: 'hours over the term', format: HOURS },
-  { label: 'Block: chance of forfeiting hours', formula: '=ITCOST.FORFEITRISK(expected_term_hours,block_hours,variability)', unit: 'probability, over the term', format: PERCENT },
+  { label: 'Block: chance of forfeiting hours', formula: '=ITCOST.FORFEITRISK(expected_term_hours,block_hours,variability)', unit: 'probability, over the term', format: CHANCE_FORMAT },
   { label: 'Block: expected unused hours', formula: '=ITCOST.UNUSEDHOURS(expected_term_hours,block_hours,variability)', unit: 'hours at the end of the term', format: HOURS },
   { label: 'Managed break-even', formula: '=ITCOST.MANAGEDBREAKEVEN(monthly_fee,hourly_rate,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'hours per month', format: HOURS },
   { label: 'Block: expected saving vs hourly over the term', formula: '=ITCOST.BLOCKVALUE(expected_term_hours,hourly_rate,block_hours,block_price,overage_rate,variability,term_months,annual_discount_rate)', unit: OVER_THE_TERM, format: MONEY },

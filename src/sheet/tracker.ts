@@ -1,4 +1,5 @@
 import { EXPIRYFORECAST_LIMITS, BILLEDHOURS_LIMITS, BLOCKVALUE_LIMITS, type ArgumentLimit } from '../model';
+import { CHANCE_FORMAT } from './chance';
 import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
 import { validationFromLimit } from './validation';
 
@@ -42,6 +43,7 @@ export const TRACKER_STATUS = {
 
 const MONEY = '#,##0.00';
 const HOURS = '#,##0.0';
+/** For the warning threshold, an input rather than a computed chance: a plain percentage, so typing into it works as in any percentage cell. */
 const PERCENT = '0.0%';
 const DATE = 'yyyy-mm-dd';
 const TICKET_ROWS = 10;
@@ -149,12 +151,12 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     ['Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', '0'],
     ['Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS],
     ['Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', '0.000'],
-    ['Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', PERCENT],
+    ['Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', CHANCE_FORMAT],
     ['Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS],
     ['Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY],
     // Overage is the other side of the same distribution: P(use > hours left) = 1 − P(use < hours left),
     // except where use is known exactly (no variability, or nothing to use), when it is 1 or 0.
-    ['Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', PERCENT],
+    ['Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', CHANCE_FORMAT],
     ['Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS],
     ['Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY],
     [

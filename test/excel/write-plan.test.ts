@@ -2,13 +2,16 @@ import { checkScenario, type ScenarioInputs } from '../../src/model';
 import { candidateSheetNames } from '../../src/excel/sheet-names';
 import { describeWriteFailure, SheetWriteFailed, writeSheetPlan } from '../../src/excel/write-plan';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
-import { formulasGrid, numberFormatGrid } from '../../src/sheet/plan';
+import { conditionalRules, formulasGrid, numberFormatGrid, WARNING_STYLE } from '../../src/sheet/plan';
+import { NEAR_CERTAIN_FORMAT } from '../../src/sheet/chance';
+import { trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
 import { scenarioPlan } from '../../src/sheet/scenario';
 import { createFakeExcel } from '../support/fake-excel';
 
 const checked = checkScenario({ hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.5, disruptionCostPerHour: 0, blockHours: 20, blockPrice: 3400, termMonths: 12, monthlyFee: 900 });
 if (!checked.ok) throw new Error(checked.problem.message);
 const inputs: ScenarioInputs = checked.value;
+const TRACKER: TrackerExample = { blockHours: 40, blockPrice: 5400, startDate: 46204, termMonths: 12, overageRate: 150, monthlyHours: [2, 5, 3], ticketMinutes: [], incrementMinutes: 15, minimumMinutes: 30, multiplier: 1 };
 
 function useFake(options: Parameters<typeof createFakeExcel>[0] = {}) {
   const fake = createFakeExcel(options);
@@ -54,6 +57,26 @@ describe('writing a sheet plan to Excel', () => {
       expect.objectContaining({ type: 'XYScatterLinesNoMarkers', source: `IT cost scenario!${plan.chart?.dataRange}`, seriesBy: 'Columns', title: plan.chart?.title }),
     ]);
     expect(fake.activeSheet).toBe('IT cost scenario');
+  });
+
+  it('writes every conditional format the plan needs: warnings, and the chance cells\' near-certain number format', async () => {
+    const fake = useFake();
+    const plan = trackerPlan(TRACKER);
+    await writeSheetPlan(plan);
+    const written: Array<{ range: string; formula?: string; warning: boolean; numberFormat?: string }> = [];
+    for (const line of fake.log) {
+      const added = /^conditionalFormats\.add Custom [^!]+!(\S+)$/.exec(line);
+      if (added) written.push({ range: added[1], warning: false });
+      const set = /^conditionalFormat [^!]+!\S+ (formula|fill\.color|numberFormat)=(.*)$/.exec(line);
+      const last = written[written.length - 1];
+      if (set?.[1] === 'formula') last.formula = JSON.parse(set[2]) as string;
+      if (set?.[1] === 'fill.color') last.warning = JSON.parse(set[2]) === WARNING_STYLE.fill;
+      if (set?.[1] === 'numberFormat') last.numberFormat = JSON.parse(set[2]) as string;
+    }
+    // add() puts each new format at the top priority: the last written is the first rule.
+    const rules = conditionalRules(plan);
+    expect(rules.filter((rule) => rule.numberFormat === NEAR_CERTAIN_FORMAT).length).toBeGreaterThanOrEqual(2);
+    expect(written.reverse()).toEqual(rules);
   });
 
   it('leaves an existing "IT cost scenario" sheet untouched and picks the next free name', async () => {

@@ -302,10 +302,14 @@ describe('number formatting shared by RECOMMEND and the task pane', () => {
     [formatPercent, 0.99687, '99.7%'],
     [formatPercent, 2.326, '232.6%'],
     [formatChance, 0.0004, 'under 0.1%'],
+    [formatChance, 0.0005, '0.1%'],
     [formatChance, 0.99996, 'over 99.9%'],
-    [formatChance, 0, '0%'],
-    [formatChance, 1, '100%'],
+    [formatChance, 0, '0.0%'],
+    [formatChance, 1, '100.0%'],
     [formatChance, 0.2134, '21.3%'],
+    [formatChance, 0.12, '12.0%'],
+    // Stored as 0.12349999999999999866, shown by Excel (15 digits, then half away from zero) as 12.4%.
+    [formatChance, 0.1235, '12.4%'],
   ])('%p(%p) is %p', (format, value, text) => {
     expect((format as (v: number) => string)(value)).toBe(text);
   });

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { expiryForecast, meanAndSampleDeviation } from '../../src/model';
-import { rangeAddresses } from '../../src/sheet/plan';
+import { cellAddress, conditionalRules, rangeAddresses } from '../../src/sheet/plan';
+import { CHANCE_FORMAT } from '../../src/sheet/chance';
 import { TEMPLATES } from '../../src/sheet/templates';
 import { EXCEL_FUTURE_FUNCTIONS, fromFileFormula, toFileFormula } from '../../src/sheet/file-formula';
 import { DIST } from '../support/dist';
@@ -201,6 +202,32 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))('the %s template (.xl
     }
     const shares = (plan.validations ?? []).filter((v) => v.kind === 'decimal' && v.max === 1);
     if (template.id !== 'tracker') expect(shares.length).toBeGreaterThan(0);
+  });
+
+  it('stores the chance format on every chance cell, and every conditional format in priority order', async () => {
+    const plan = template.plan();
+    const chanceCells = plan.cells.flatMap((row, r) => row.flatMap((cell, c) => (cell?.numberFormat === CHANCE_FORMAT ? [cellAddress(r, c)] : [])));
+    expect(chanceCells.length).toBeGreaterThan(0);
+    for (const address of chanceCells) expect({ address, numFmt: loaded.worksheet.getCell(address).numFmt }).toEqual({ address, numFmt: CHANCE_FORMAT });
+
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'templates', template.file)));
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const stylesXml = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+    const dxfs = [...(/<dxfs[^>]*>([\s\S]*?)<\/dxfs>/.exec(stylesXml)?.[1] ?? '').matchAll(/<dxf>([\s\S]*?)<\/dxf>/g)].map((m) => m[1]);
+    const stored = [...sheetXml.matchAll(/<conditionalFormatting sqref="([^"]+)">([\s\S]*?)<\/conditionalFormatting>/g)].flatMap(([, range, body]) =>
+      [...body.matchAll(/<cfRule([^>]*)>\s*<formula>([^<]*)<\/formula>/g)].map(([, attributes, formula]) => {
+        const dxf = dxfs[Number(/dxfId="(\d+)"/.exec(attributes)?.[1])] ?? '';
+        const numberFormat = /<numFmt [^>]*formatCode="([^"]*)"/.exec(dxf)?.[1];
+        return {
+          priority: Number(/priority="(\d+)"/.exec(attributes)?.[1]),
+          rule: { range, formula: decode(formula), warning: dxf.includes('<fill>'), ...(numberFormat === undefined ? {} : { numberFormat: decode(numberFormat) }) },
+        };
+      }),
+    );
+    const expected = conditionalRules(plan).map((rule) => ({ ...rule, formula: toFileFormula(rule.formula) }));
+    // In priority order, and written in that order too: LibreOffice tries them in the order it reads them.
+    expect(stored.map((s) => s.priority)).toEqual(expected.map((_, i) => i + 1));
+    expect(stored.map((s) => s.rule)).toEqual(expected);
   });
 
   it('freezes its heading row and stores no chart', async () => {

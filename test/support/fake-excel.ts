@@ -188,7 +188,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
           const rule = Object.defineProperty({}, 'formula', { set: recordOnly('formula') });
           const fill = Object.defineProperty({}, 'color', { set: recordOnly('fill.color') });
           const font = Object.defineProperty({}, 'color', { set: recordOnly('font.color') });
-          return { custom: { rule, format: { fill, font } } };
+          const format = Object.defineProperty({ fill, font }, 'numberFormat', { set: recordOnly('numberFormat') });
+          return { custom: { rule, format } };
         },
       };
       Object.defineProperty(range, 'numberFormat', { set: writeGrid('numberFormat') });

@@ -4,23 +4,60 @@
  * as SVG lines from the plan's chart range.
  */
 import { CELL_STYLES, cellPosition, type SheetPlan } from '../../src/sheet/plan';
+import { shownNumberFormat } from '../../src/sheet/chance';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** Formats a value like Excel would for the handful of number formats the plans use. */
+/**
+ * A number with a fixed count of decimals as Excel shows it: first to 15 significant digits, then
+ * rounded half away from zero (0.285 shows as 0.29 with two decimals, although the double stored
+ * for it is 0.28499999999999998). Exact, in decimal digits: `shift` moves the point (2 for a percentage).
+ */
+export function excelFixed(value: number, decimals: number, shift = 0): string {
+  const [mantissa, exponent] = Math.abs(value).toExponential(14).split('e');
+  const digits = BigInt(mantissa.replace('.', '')); // |value| = digits × 10^(exponent − 14)
+  const power = Number(exponent) - 14 + shift + decimals; // the result, in units of its last decimal, is digits × 10^power
+  const unit = 10n ** BigInt(Math.max(0, -power));
+  const units = power >= 0 ? digits * 10n ** BigInt(power) : (digits + unit / 2n) / unit;
+  const text = units.toString().padStart(decimals + 1, '0');
+  const fixed = decimals > 0 ? `${text.slice(0, -decimals)}.${text.slice(-decimals)}` : text;
+  return value < 0 && units > 0n ? `-${fixed}` : fixed;
+}
+
+/** The section of a number format that shows `value`: the first whose condition (`[<0.0005]`, `[=0]`) holds, or one without. */
+function sectionFor(numberFormat: string, value: number): string {
+  const sections = numberFormat.match(/(?:"[^"]*"|[^;"])+/g) ?? [numberFormat];
+  for (const section of sections) {
+    const condition = /^\[(<=|>=|<>|<|>|=)(-?[\d.]+(?:e-?\d+)?)\]/.exec(section);
+    if (!condition) return section;
+    const bound = Number(condition[2]);
+    const holds = { '<': value < bound, '<=': value <= bound, '>': value > bound, '>=': value >= bound, '=': value === bound, '<>': value !== bound }[condition[1]];
+    if (holds) return section.slice(condition[0].length);
+  }
+  return 'General';
+}
+
+/**
+ * Formats a value as Excel shows it in the handful of number formats the plans use: General,
+ * dates, fixed decimals with or without thousands separators, percentages, sections with
+ * conditions (`[=0]0.0%;[<0.0005]"under 0.1%";0.0%`) and quoted text.
+ */
 export function formatValue(value: unknown, numberFormat: string): string {
   if (typeof value !== 'number') return value === null || value === undefined ? '' : String(value);
   if (/y/.test(numberFormat) && /d/.test(numberFormat)) {
     // Excel serial date: days since 1899-12-30.
     return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000).toISOString().slice(0, 10);
   }
-  const decimals = (numberFormat.split('.')[1] ?? '').replace(/[^0]/g, '').length;
-  if (numberFormat.endsWith('%')) return `${(value * 100).toFixed(decimals)}%`;
-  if (numberFormat === 'General') return String(+value.toPrecision(10));
-  const grouped = numberFormat.includes(',');
-  return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  const section = sectionFor(numberFormat, value);
+  const literal = /^"([^"]*)"$/.exec(section);
+  if (literal) return literal[1];
+  if (section === 'General') return String(+value.toPrecision(10));
+  const decimals = (section.split('.')[1] ?? '').replace(/[^0]/g, '').length;
+  if (section.endsWith('%')) return `${excelFixed(value, decimals, 2)}%`;
+  const fixed = excelFixed(value, decimals);
+  return section.includes(',') ? fixed.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : fixed;
 }
 
 /** CSS for each plan style, from the same specs the writers use. */
@@ -49,7 +86,8 @@ export function planToHtml(plan: SheetPlan, values: readonly (readonly unknown[]
     const cells: string[] = [];
     for (let c = 0; c < row.length; c += 1) {
       const value = values[r]?.[c];
-      const text = formatValue(value, row[c]?.numberFormat ?? 'General');
+      // The plan's conditional number formats apply as Excel would apply them.
+      const text = formatValue(value, shownNumberFormat(row[c]?.numberFormat ?? 'General', value));
       const style = styleAt.get(`${r},${c}`) ?? '';
       // Like Excel, text runs on over the empty cells to its right.
       let span = 1;
