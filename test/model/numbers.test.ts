@@ -6,8 +6,11 @@ import fc from 'fast-check';
 import gammainc from '@stdlib/math-base-special-gammainc';
 import {
   billedHours,
+  blockExpectations,
   blockValue,
   breakEven,
+  demandQuantile,
+  gammaEvaluationCount,
   expiryForecast,
   forfeitRisk,
   gammaPrefix,
@@ -68,6 +71,41 @@ describe('the incomplete gamma on both sides of the switch to Temme’s expansio
       }),
       { seed: 10, numRuns: 2000 },
     );
+  });
+});
+
+describe('how many evaluations each figure takes', () => {
+  const count = (call: () => unknown) => {
+    const before = gammaEvaluationCount();
+    call();
+    return gammaEvaluationCount() - before;
+  };
+
+  it('one evaluation gives unused hours, overage hours, the forfeit risk and their slopes (P(k + 1, x) from P(k, x) and the prefix)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.double({ min: 1e-3, max: 1e4, noNaN: true }), fc.double({ min: 1e-7, max: 30, noNaN: true }), (m, h, v) => {
+        expect(count(() => blockExpectations({ expectedHours: m, variability: v }, h))).toBe(1);
+        expect(count(() => blockValue({ expectedHours: m, hourlyRate: 100, blockHours: h, blockPrice: 90 * h, variability: v }))).toBe(1);
+      }),
+      { seed: 13, numRuns: 500 },
+    );
+  });
+
+  it.each([0.05, 0.5, 0.95, 0.999])('the %p quantile takes at most 4 evaluations (Halley from Wilson–Hilferty) at every shape from 1e-2 to 1e14', (p) => {
+    for (let logShape = -2; logShape <= 14; logShape += 0.25) {
+      const variability = 1 / Math.sqrt(10 ** logShape);
+      const evaluations = count(() => demandQuantile({ expectedHours: 100, variability }, p));
+      // The shape in the failure, not just the count.
+      expect({ shape: `1e${logShape}`, evaluations: Math.min(evaluations, 5) }).toEqual({ shape: `1e${logShape}`, evaluations: Math.min(evaluations, 4) });
+    }
+  });
+
+  it('a typical break-even takes at most 10 evaluations where the outward search took about 40', () => {
+    const counts = fc
+      .sample(fc.record({ rate: fc.double({ min: 60, max: 220, noNaN: true }), hours: fc.double({ min: 5, max: 200, noNaN: true }), discount: fc.double({ min: 0.02, max: 0.3, noNaN: true }), overage: fc.double({ min: 0.8, max: 1.2, noNaN: true }), v: fc.double({ min: 0.05, max: 1.5, noNaN: true }) }), { numRuns: 300, seed: 14 })
+      .map((t) => count(() => breakEven({ hourlyRate: t.rate, blockHours: t.hours, blockPrice: t.rate * t.hours * (1 - t.discount), overageRate: t.rate * t.overage, variability: t.v })))
+      .sort((a, b) => a - b);
+    expect(counts[Math.floor(counts.length / 2)]).toBeLessThanOrEqual(10);
   });
 });
 
