@@ -1,0 +1,21 @@
+/**
+ * The bundles stay within DESIGN's budgets, measured as the bench measures them (gzip level 9).
+ * Sizes are deterministic, so unlike speed they belong in npm test.
+ */
+import zlib from 'zlib';
+import fs from 'fs';
+import path from 'path';
+import { DIST } from './support/dist';
+
+const KB = 1024;
+const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+
+describe('bundle sizes', () => {
+  it('functions.js, the thirteen functions of the first version, is at most 20 KB gzipped', () => {
+    expect(gzipSize('functions.js')).toBeLessThanOrEqual(20 * KB);
+  });
+
+  it('everything the task pane loads besides office.js is within the 82 KB target gzipped (150 KB is the hard ceiling)', () => {
+    expect(gzipSize('functions.js') + gzipSize('taskpane.js')).toBeLessThanOrEqual(82 * KB);
+  });
+});
