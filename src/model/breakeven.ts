@@ -43,6 +43,13 @@ interface SavingAt {
   readonly unusedElasticity: number;
   /** o·E[(H − U)⁺]: the saving is (R − o)·h + o·H − price − this. */
   readonly unusedCost: number;
+  /** The rounding error the saving may carry: a saving this close to 0 is a root. */
+  readonly noise: number;
+}
+
+/** A point whose saving is 0 up to its rounding error: the root, as far as doubles can tell. */
+function isRoot(point: SavingAt): boolean {
+  return Math.abs(point.saving) <= point.noise;
 }
 
 /**
@@ -71,10 +78,13 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
     const expected = blockExpectations({ expectedHours: hours, variability }, blockHours);
     // Two exact forms of the same saving, since E[(U − H)⁺] = h − H + E[(H − U)⁺]. Each uses the
     // expectation that is small at that level of use, which avoids cancellation far beyond the block.
-    const saving =
+    const terms =
       hours <= blockHours
-        ? rate * hours - blockPrice - overageRate * expected.overage
-        : (rate - overageRate) * hours + overageRate * (blockHours - expected.unused) - blockPrice;
+        ? [rate * hours, -blockPrice, -overageRate * expected.overage]
+        : [(rate - overageRate) * hours, overageRate * blockHours - blockPrice, -overageRate * expected.unused];
+    const saving = terms[0] + terms[1] + terms[2];
+    // Each term is good to a few units of rounding, the expectations to about 1e-13.
+    const noise = 1e-13 * Math.abs(terms[2]) + 8 * Number.EPSILON * (Math.abs(terms[0]) + Math.abs(terms[1]));
     // g' = R − o·(1 − P(k + 1, x)) = (R − o) + o·P(k + 1, x).
     return {
       hours,
@@ -83,6 +93,7 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
       curvature: -overageRate * expected.overageCurvature,
       unusedElasticity: expected.unused > 0 ? (hours * expected.unusedDecline) / expected.unused : Infinity,
       unusedCost: overageRate * expected.unused,
+      noise,
     };
   };
 
@@ -106,6 +117,7 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
     }
     const right = at(next);
     evaluations += 1;
+    if (isRoot(right)) return { kind: 'hours', hours: next };
     if (right.saving >= 0) return { kind: 'hours', hours: rootInBracket(at, left, right, MAX_EVALUATIONS - evaluations) };
     if (!(right.slope > 0)) {
       // Passed the peak without seeing g ≥ 0: the peak lies between, and decides.
@@ -159,8 +171,12 @@ function increasingRoot(at: (hours: number) => SavingAt, start: SavingAt, linear
         next = Math.max(newton, Math.sqrt(Math.max(newton, left.hours) * right.hours));
       }
     }
-    if (!Number.isFinite(next)) return newton;
+    // Past the largest double: look there, and if the saving is still negative, the root is beyond.
+    if (!(next < Number.MAX_VALUE)) next = Math.max(newton, Number.MAX_VALUE);
+    if (!Number.isFinite(next)) return Infinity;
     const point = at(next);
+    if (isRoot(point)) return next;
+    if (point.saving < 0 && next === Number.MAX_VALUE) return Infinity;
     if (point.saving >= 0) {
       right = point;
       leftWeight = keptSide === 'left' ? leftWeight / 2 : 1;
@@ -174,7 +190,8 @@ function increasingRoot(at: (hours: number) => SavingAt, start: SavingAt, linear
     }
     if (right !== undefined && right.hours - left.hours <= CONVERGED * right.hours) return right.hours;
   }
-  return right?.hours ?? left.hours;
+  // Out of evaluations (never seen in tests): the nearest point known to be at or past the root.
+  return right?.hours ?? Infinity;
 }
 
 /**
@@ -201,21 +218,34 @@ function modelStep(point: SavingAt): { step: number; reachesZero: boolean } {
 function rootInBracket(at: (hours: number) => SavingAt, below: SavingAt, above: SavingAt, budget: number): number {
   let left = below;
   let right = above;
-  for (let step = 0; step < budget; step += 1) {
+  let evaluations = 0;
+  let found: number | undefined;
+  const move = (hours: number) => {
+    const point = at(hours);
+    evaluations += 1;
+    if (isRoot(point)) found = hours;
+    else if (point.saving >= 0) right = point;
+    else left = point;
+  };
+  while (evaluations < budget && found === undefined) {
     const width = right.hours - left.hours;
     if (!(width > CONVERGED * right.hours)) break;
-    // A root lies ahead, so a model without one is wrong here: then take the safe Newton step.
-    const model = modelStep(left);
-    let next = left.hours + (model.reachesZero ? model.step : -left.saving / left.slope);
     // Newton from the left lands at or before the root, which is at or before the right end.
-    if (left.hours - left.saving / left.slope >= right.hours) return right.hours;
-    if (!(next > left.hours && next < right.hours)) next = left.hours + width / 2;
-    if (next - left.hours <= CONVERGED * left.hours) return next;
-    const point = at(next);
-    if (point.saving >= 0) right = point;
-    else left = point;
+    const newton = left.hours - left.saving / left.slope;
+    if (newton >= right.hours) return right.hours;
+    if (newton - left.hours <= CONVERGED * left.hours) return newton;
+    // The quadratic model's root when it falls inside the bracket, else Newton's.
+    const model = modelStep(left);
+    const modelled = left.hours + model.step;
+    move(model.reachesZero && modelled > newton && modelled < right.hours ? modelled : newton);
+    // Near a double root the left end only creeps; the chord from it to the right end lands at
+    // or after the root (g is concave, so it lies above its chords), and closes in from there.
+    if (right.hours - left.hours > width / 2 && evaluations < budget) {
+      const chord = left.hours - (left.saving * (right.hours - left.hours)) / (right.saving - left.saving);
+      if (chord > left.hours && chord < right.hours && found === undefined) move(chord);
+    }
   }
-  return right.hours;
+  return found ?? right.hours;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { gammaPrefix, regularizedGamma } from './gamma';
+import { gammaPrefix, gammaPrefixFromLog, logGammaOnePlus, regularizedGamma } from './gamma';
 
 /**
  * Demand for support hours over a period, modelled as a gamma distribution with the given
@@ -38,6 +38,14 @@ export interface BlockExpectations {
   readonly overageCurvature: number;
 }
 
+/** Below this, x = H/θ is handled through its logarithm (see tinyBlockExpectations). */
+const TINY_X = 1e-300;
+
+/** A curvature too large to represent (a block of 5e-324 hours) tells the search nothing it can use. */
+function finiteOrZero(value: number): number {
+  return Number.isFinite(value) ? value : 0;
+}
+
 function clamp(value: number, low: number, high: number): number {
   return Math.min(high, Math.max(low, value));
 }
@@ -56,21 +64,33 @@ function certainExpectations(expectedHours: number, blockHours: number): BlockEx
 
 /**
  * Left of the mean, with t_n = x^n / ((k + 1)(k + 2)…(k + n)): P(k, x) = prefix · Σ_{n≥0} t_n,
- * so P(k + 1, x) = prefix · Σ_{n≥1} t_n and E[(H − U)⁺] = θ · prefix · Σ_{n≥1} n·t_n.
- * Every term is positive, where the closed forms subtract nearly equal numbers. Used for
- * x < (k + 1)/2, where the terms at least halve at each step.
+ * so P(k + 1, x) = prefix · Σ_{n≥1} t_n and E[(H − U)⁺] = θ · prefix · Σ_{n≥1} n·t_n
+ * = H · prefix · Σ_{n≥1} n·t_n / x, since θ·x = H. Every term is positive, where the closed forms
+ * subtract nearly equal numbers. Used for x < (k + 1)/2, where the terms at least halve at each
+ * step. The sums are returned divided by x, so that they stay finite however small x is.
  */
-function leftTailSums(shape: number, x: number): { tail: number; weighted: number } {
-  let term = 1;
-  let tail = 0;
-  let weighted = 0;
-  for (let n = 1; n < 200; n += 1) {
+function leftTailSums(shape: number, x: number): { tailPerX: number; weightedPerX: number } {
+  let term = 1 / (shape + 1); // t_n / x
+  let tailPerX = term;
+  let weightedPerX = term;
+  for (let n = 2; n < 200; n += 1) {
     term *= x / (shape + n);
-    tail += term;
-    weighted += n * term;
-    if (n * term <= 1e-17 * weighted) break;
+    tailPerX += term;
+    weightedPerX += n * term;
+    if (n * term <= 1e-17 * weightedPerX) break;
   }
-  return { tail, weighted };
+  return { tailPerX, weightedPerX };
+}
+
+/**
+ * Demand against a block so small against the scale that x = H/θ is below 1e-300, where x itself
+ * may underflow while x^k need not (at shape 1e-3, the chance of needing less than H is still
+ * large). Then P(k, x) = prefix·(1 + O(x)), E[(H − U)⁺] = H·prefix/(k + 1) and P(k + 1, x) = O(x).
+ */
+function tinyBlockExpectations(mean: number, shape: number, blockHours: number): BlockExpectations {
+  const prefix = gammaPrefixFromLog(shape, Math.log(blockHours) - Math.log(mean) + Math.log(shape));
+  const unused = (blockHours * prefix) / (shape + 1);
+  return { unused, overage: mean - blockHours + unused, probabilityUnused: prefix, unusedDecline: 0, overageCurvature: 0 };
 }
 
 /**
@@ -79,7 +99,10 @@ function leftTailSums(shape: number, x: number): { tail: number; weighted: numbe
  * For gamma demand U with mean m, shape k and scale θ = m/k, and x = H/θ:
  * - E[(U − H)⁺] = m·Q(k + 1, x) − H·Q(k, x) = (m − H)·Q(k, x) + m·f,
  * - E[(H − U)⁺] = H·P(k, x) − m·P(k + 1, x) = (H − m)·P(k, x) + m·f,
- * using Q(k + 1, x) = Q(k, x) + f. Each form has no cancellation on its own side of the mean.
+ * using Q(k + 1, x) = Q(k, x) + f. Each form is a sum of positive terms on its own side of the mean;
+ * on the other side it cancels by a factor that grows like z² (z standard deviations out), which
+ * far out costs a few digits: 1e-10 relative at worst, 35 standard deviations out at shape 4,000.
+ * Far below the mean unused hours come from a series of positive terms instead (leftTailSums).
  *
  * @example
  * blockExpectations({ expectedHours: 18, variability: 0.5 }, 20).unused
@@ -94,6 +117,7 @@ export function blockExpectations(demand: Demand, blockHours: number): BlockExpe
     return { unused: blockHours, overage: mean, probabilityUnused: 1, unusedDecline: 0, overageCurvature: 0 };
   }
   const x = (blockHours / mean) * shape;
+  if (x < TINY_X) return tinyBlockExpectations(mean, shape, blockHours);
   // x/k − 1 = (H − m)/m, exact where H and m are close, which is where it matters.
   const excess = (blockHours - mean) / mean;
   const { lower, upper } = regularizedGamma(shape, x, excess);
@@ -102,8 +126,8 @@ export function blockExpectations(demand: Demand, blockHours: number): BlockExpe
   let unusedDecline: number;
   if (x < (shape + 1) / 2) {
     const sums = leftTailSums(shape, x);
-    unused = (mean / shape) * prefix * sums.weighted;
-    unusedDecline = prefix * sums.tail;
+    unused = blockHours * prefix * sums.weightedPerX;
+    unusedDecline = prefix * x * sums.tailPerX;
   } else {
     unused = (blockHours - mean) * lower + mean * prefix;
     unusedDecline = lower - prefix;
@@ -115,7 +139,7 @@ export function blockExpectations(demand: Demand, blockHours: number): BlockExpe
     overage: clamp(overage, Math.max(0, mean - blockHours), mean),
     probabilityUnused: lower,
     unusedDecline: clamp(unusedDecline, 0, 1),
-    overageCurvature: x === Infinity ? 0 : (prefix * x) / mean,
+    overageCurvature: finiteOrZero((prefix * x) / mean),
   };
 }
 
@@ -180,45 +204,69 @@ export function normalQuantile(probability: number): number {
 /**
  * A first guess at the standard gamma quantile. From shape 1, the Wilson–Hilferty cube-root
  * normal approximation x ≈ k·(1 − 1/(9k) + z/(3√k))³; below it, the small-shape forms
- * P(k, x) ≈ x^k / Γ(k + 1) near 0 and Q(k, x) ≈ e^−x·x^(k−1)/Γ(k) far out.
+ * P(k, x) ≈ x^k / Γ(k + 1) near 0 and Q(k, x) ≈ e^−x·x^(k−1)/Γ(k) far out. Far into the lower tail
+ * (a tiny probability) Wilson–Hilferty falls short, and x^k / Γ(k + 1) = p is the better guess:
+ * the larger of the two is taken.
  */
 function quantileGuess(shape: number, probability: number): number {
+  const nearZero = Math.exp((Math.log(probability) + logGammaOnePlus(shape)) / shape);
   if (shape >= 1) {
     const z = normalQuantile(probability);
     const cube = 1 - 1 / (9 * shape) + z / (3 * Math.sqrt(shape));
-    if (cube > 0) return shape * cube * cube * cube;
-    return Math.pow(probability * shape * Math.exp(-0.5), 1 / shape) || Number.MIN_VALUE;
+    const wilsonHilferty = cube > 0 ? shape * cube * cube * cube : 0;
+    return probability < 0.5 ? Math.max(wilsonHilferty, nearZero) : wilsonHilferty;
   }
   const split = 1 - shape * (0.253 + shape * 0.12);
-  if (probability < split) return Math.pow(probability / split, 1 / shape) || Number.MIN_VALUE;
+  if (probability < split) return Math.max(nearZero, Math.pow(probability / split, 1 / shape));
   return 1 - Math.log1p(-(probability - split) / (1 - split));
 }
 
 /**
- * The standard gamma quantile: the x with P(shape, x) = probability, by Halley's method from
- * {@link quantileGuess}. With F(x) = P(k, x) − p, F' is the gamma density g = k·prefix/x and
- * F'' / F' = (k − 1)/x − 1, so each step costs one evaluation and converges cubically: 2 to 4
- * evaluations in all. Every point tried narrows a bracket, and a step that would leave it bisects
- * instead, so the search always ends.
+ * The next point of the quantile search from x, given P and Q there, and whether it has
+ * converged. Near the answer, a Halley step: F(x) = P(k, x) − p has F' = g, the gamma density
+ * k·prefix/x, and F''/F' = (k − 1)/x − 1, so it converges cubically. Far below a small p (P < p/2),
+ * a Newton step on ln P in ln x, nearly a straight line there (P ≈ x^k/Γ(k + 1)), where Halley's
+ * step in x would creep; far above a p near 1 (Q < (1 − p)/2), a Newton step on ln Q, nearly a
+ * straight line in x (Q ≈ e^−x·x^(k−1)/Γ(k)).
+ */
+function quantileStep(shape: number, probability: number, x: number, lower: number, upper: number): { next: number; converged: boolean } {
+  const density = (shape * gammaPrefix(shape, x)) / x;
+  if (probability <= 0.5 && lower < probability / 2) {
+    const logStep = ((Math.log(probability) - Math.log(lower)) * lower) / (shape * gammaPrefix(shape, x));
+    return { next: x * Math.exp(logStep), converged: false };
+  }
+  if (probability > 0.5 && upper < (1 - probability) / 2) {
+    return { next: x + ((Math.log(upper) - Math.log1p(-probability)) * upper) / density, converged: false };
+  }
+  // F(x), from whichever tail is small, so that it is accurate near the answer.
+  const miss = probability <= 0.5 ? lower - probability : 1 - probability - upper;
+  const ratio = miss / density;
+  const halley = 1 - 0.5 * ratio * ((shape - 1) / x - 1);
+  const change = halley > 0.1 ? ratio / halley : ratio;
+  // Cubic convergence: once a step is this small, the error after it is below rounding.
+  return { next: x - change, converged: Math.abs(change) <= QUANTILE_CONVERGED * x };
+}
+
+/**
+ * The standard gamma quantile: the x with P(shape, x) = probability, from {@link quantileGuess}
+ * by {@link quantileStep}: 1 to 4 evaluations for the probabilities COMPARE uses, a few more deep in
+ * a tail. Every point tried narrows a bracket, and a step that would leave it bisects instead, so
+ * the search always ends. A quantile too small for a double is 0.
  */
 function standardGammaQuantile(shape: number, probability: number): number {
   let x = quantileGuess(shape, probability);
   let low = 0;
   let high = Infinity;
   for (let step = 0; step < MAX_QUANTILE_STEPS; step += 1) {
+    if (!(x > 0)) return 0;
     const { lower, upper } = regularizedGamma(shape, x);
-    // F(x), from whichever tail is small, so that it is accurate near the answer.
-    const miss = probability <= 0.5 ? lower - probability : 1 - probability - upper;
-    if (miss === 0) return x;
-    if (miss < 0) low = x;
+    const below = probability <= 0.5 ? lower < probability : 1 - probability < upper;
+    if (lower === probability) return x;
+    if (below) low = x;
     else high = x;
-    const density = (shape * gammaPrefix(shape, x)) / x;
-    const ratio = miss / density;
-    const halley = 1 - 0.5 * ratio * ((shape - 1) / x - 1);
-    const change = Number.isFinite(ratio) ? (halley > 0.1 ? ratio / halley : ratio) : NaN;
-    // Cubic convergence: once a step is this small, the error after it is below rounding.
-    if (Math.abs(change) <= QUANTILE_CONVERGED * x) return x - change;
-    let next = x - change;
+    const { next: proposed, converged } = quantileStep(shape, probability, x, lower, upper);
+    if (converged) return proposed;
+    let next = proposed;
     if (!(next > low && next < high)) next = high === Infinity ? 2 * Math.max(x, low) : low > 0 ? Math.sqrt(low * high) : high / 2;
     if (high !== Infinity && high - low <= 4 * Number.EPSILON * high) return next;
     x = next;

@@ -99,6 +99,17 @@ export function peakExponent(d: number): number {
   return (d * d) / (2 + d) - 2 * series;
 }
 
+/**
+ * φ at x for shape a, given d = x/a − 1 as precisely as the caller has it. Far below the peak
+ * (x < a/2), d has lost the digits of a small x/a to rounding towards −1, so there φ is taken
+ * from λ = x/a itself: λ − 1 − ln λ.
+ */
+function peakExponentAt(a: number, x: number, d: number): number {
+  if (d >= -0.5) return peakExponent(d);
+  const ratio = x / a;
+  return ratio - 1 - Math.log(ratio);
+}
+
 /** ln Γ(a + 1) − [(a + ½)·ln a − a + ½·ln 2π], Stirling's correction, for a ≥ 10. */
 function stirlingCorrection(a: number): number {
   const inverse = 1 / a;
@@ -118,8 +129,20 @@ export function gammaPrefix(a: number, x: number, excess = (x - a) / a): number 
   if (!(x > 0)) return 0;
   if (x === Infinity) return 0;
   if (a < 10) return Math.exp(a * Math.log(x) - x - gammaln(a + 1));
-  const d = excess;
-  return Math.exp(-a * peakExponent(d) - stirlingCorrection(a)) / Math.sqrt(2 * Math.PI * a);
+  return Math.exp(-a * peakExponentAt(a, x, excess) - stirlingCorrection(a)) / Math.sqrt(2 * Math.PI * a);
+}
+
+/** ln Γ(a + 1), from the library. */
+export function logGammaOnePlus(a: number): number {
+  return gammaln(a + 1);
+}
+
+/**
+ * The prefix from ln x, for an x too small for a double (below about 1e-300, where x itself
+ * underflows while x^a need not: at shape 1e-3, (1e-320)^a is 0.48). There e^−x = 1.
+ */
+export function gammaPrefixFromLog(a: number, logX: number): number {
+  return Math.exp(a * logX - gammaln(a + 1));
 }
 
 const SQRT_TWO_PI = Math.sqrt(2 * Math.PI);
@@ -151,8 +174,8 @@ function temmeSum(a: number, eta: number, u: number): number {
  * Q(a, x) = ½·erfc(η·√(a/2)) + R and P(a, x) = ½·erfc(−η·√(a/2)) − R, where
  * R = e^(−a·η²/2) / √(2πa) · Σ c_k(η)·a^−k.
  */
-function temmeTails(a: number, u: number): GammaTails {
-  const phi = peakExponent(u);
+function temmeTails(a: number, x: number, u: number): GammaTails {
+  const phi = peakExponentAt(a, x, u);
   const eta = Math.sign(u) * Math.sqrt(2 * phi);
   const y = eta * Math.sqrt(a / 2);
   const remainder = (Math.exp(-a * phi) / (SQRT_TWO_PI * Math.sqrt(a))) * temmeSum(a, eta, u);
@@ -171,7 +194,7 @@ export function regularizedGamma(a: number, x: number, excess = (x - a) / a): Ga
   evaluations += 1;
   if (!(x > 0)) return { lower: 0, upper: 1 };
   if (x === Infinity) return { lower: 1, upper: 0 };
-  if (a >= TEMME_MIN_SHAPE) return temmeTails(a, excess);
+  if (a >= TEMME_MIN_SHAPE) return temmeTails(a, x, excess);
   // Note stdlib's argument order: (x, shape).
   if (x < a) {
     const lower = gammainc(x, a, true, false);

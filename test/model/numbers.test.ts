@@ -9,6 +9,7 @@ import {
   blockExpectations,
   blockValue,
   breakEven,
+  breakEvenValue,
   demandQuantile,
   gammaEvaluationCount,
   expiryForecast,
@@ -212,3 +213,61 @@ describe('BREAKEVEN at a tie', () => {
     expect(valueOf(breakEven({ hourlyRate: 100, blockHours: 20, blockPrice: 2000, variability: 0.2 }))).toEqual({ kind: 'never' });
   });
 });
+
+describe('corners a second review found', () => {
+  const count = (call: () => unknown) => {
+    const before = gammaEvaluationCount();
+    call();
+    return gammaEvaluationCount() - before;
+  };
+
+  it.each([
+    [10, 1999.998],
+    [100, 1000],
+    [10, 2000 * (1 - 2 ** -52)],
+  ])('BREAKEVEN with overage at the hourly rate and variability %p (price %p) reports a root beyond any double as too large, not a wrong number', (v, price) => {
+    expect(breakEvenValue({ hourlyRate: 100, blockHours: 20, blockPrice: price, overageRate: 100, variability: v })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ kind: 'tooLarge' }),
+    });
+  });
+
+  it('BREAKEVEN near the peak of a block with dearer overage converges in a dozen evaluations', () => {
+    let result: unknown;
+    expect(count(() => (result = breakEven({ hourlyRate: 100, blockHours: 20, blockPrice: 1995.8957706610938, overageRate: 105, variability: 0.01 })))).toBeLessThanOrEqual(12);
+    // The root by an independent search (mpmath): 20.1228127301287.
+    expect((result as { ok: true; value: { hours: number } }).value.hours).toBeCloseTo(20.1228127301287, 11);
+  });
+
+  it.each([
+    // Standard gamma quantiles (θ = 1) by mpmath's root finder at 50 digits.
+    [56.23, 1e-100, 0.36534697788038045],
+    [6.095, 1.78e-13, 0.024616284941064],
+    [2.63, 1.6e-6, 0.010470070236599158],
+    [0.5, 1e-30, 7.853981633974483e-61],
+  ])('the quantile at shape %p for the tiny probability %p is right and quick', (shape, p, expected) => {
+    let value = NaN;
+    expect(count(() => (value = demandQuantile({ expectedHours: shape, variability: 1 / Math.sqrt(shape) }, p)))).toBeLessThanOrEqual(8);
+    expect(Math.abs(value - expected)).toBeLessThanOrEqual(1e-12 * expected);
+  });
+
+  it('a quantile too small for a double is 0', () => {
+    expect(demandQuantile({ expectedHours: 1e-4, variability: 100 }, 0.3)).toBe(0);
+  });
+
+  it('the prefix keeps its digits far below the peak: x^a·e^−x/Γ(a + 1) at a = 10, x = 1e-17', () => {
+    expect(Math.abs(gammaPrefix(10, 1e-17) - 1e-170 / 3628800)).toBeLessThanOrEqual(1e-13 * (1e-170 / 3628800));
+  });
+
+  it.each([
+    [1e20, 1e-8, 1e150],
+    [1e300, 100, 1e150],
+    [1.7e308, 1e-20, 3],
+    [5e-324, 5e-324, 0.5],
+  ])('expected %p hours against a %p-hour block at variability %p give finite figures', (m, h, v) => {
+    const expected = blockExpectations({ expectedHours: m, variability: v }, h);
+    for (const value of Object.values(expected)) expect(Number.isFinite(value)).toBe(true);
+    expect(expected.unused).toBeLessThanOrEqual(h);
+  });
+});
+
