@@ -51,7 +51,7 @@ const BATCH_MICROS = 30_000;
 const INPUT_MICROS = 200;
 const RETIMES = 5;
 const SUSPECTS = 5;
-/** DESIGN.md, "Platforms and budgets". */
+/** The project's speed budgets (README, "Performance"): within 3× the incomplete-gamma floor, no input over 10× a typical call. */
 const FLOOR_BUDGET = 3;
 const CORNER_BUDGET = 10;
 

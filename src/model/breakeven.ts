@@ -14,7 +14,7 @@ export interface BreakEvenTerms extends BlockOffer {
   readonly variability: number;
 }
 
-/** Most evaluations one break-even may take; a typical one takes 3 to 6. */
+/** Most evaluations one break-even may take; a typical one takes about 6. */
 const MAX_EVALUATIONS = 60;
 /** Relative step below which the search has converged to double precision. */
 const CONVERGED = 4 * Number.EPSILON;
@@ -127,6 +127,7 @@ export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
     }
     left = right;
   }
+  // Out of evaluations (never seen in tests): the last point, at or below the root.
   return { kind: 'hours', hours: left.hours };
 }
 
@@ -211,9 +212,9 @@ function modelStep(point: SavingAt): { step: number; reachesZero: boolean } {
 
 /**
  * The first root of g between a point below it (g < 0, g' > 0) and a point with g ≥ 0.
- * Newton from the left end cannot overshoot (g is concave); near a double root it is helped by
- * the quadratic model, and a step beyond the right end bisects. Returns a point with g ≥ 0
- * within rounding of the root.
+ * Newton from the left end cannot overshoot (g is concave), and the quadratic model's root is
+ * taken instead when it falls inside the bracket; when that leaves the bracket wider than half,
+ * the chord closes it from the right. Returns a point within rounding of the root, or with g ≥ 0.
  */
 function rootInBracket(at: (hours: number) => SavingAt, below: SavingAt, above: SavingAt, budget: number): number {
   let left = below;

@@ -1,6 +1,6 @@
 import { checkArguments, type CheckedArguments, type RawArguments } from './arguments';
 import { breakEvenHours, type BreakEven } from './breakeven';
-import { demandQuantile, expectedOverageHours, probabilityOfUnusedHours } from './demand';
+import { blockExpectations, demandQuantile } from './demand';
 import { monthlyArrearsFactor } from './discount';
 import { COMPARE_LIMITS } from './limits';
 import { termVariability } from './history';
@@ -70,7 +70,7 @@ export const BAD_CASE_PROBABILITY = 0.95;
  * - block: price + A · (o · (U − H)⁺ + c · U), the price paid on day one
  * - managed: A · (F · T + (1 − q) · U · ((1 − s) · R + c))
  * Every cost rises with U, so the 95th-percentile cost is the cost at U's 95th percentile.
- * Cost per support hour is what the provider is paid ÷ the hours it works (DESIGN.md), undiscounted
+ * Cost per support hour is what the provider is paid ÷ the hours it works, undiscounted
  * and without disruption: R; (P + o · E[(U − H)⁺]) ÷ μ; (F · T + (1 − s) · R · (1 − q) · μ) ÷ ((1 − q) · μ).
  */
 export function optionRows(args: CompareArguments, demand: TermDemandFigures, discountFactor: number): OptionRows {
@@ -116,9 +116,11 @@ export function compareOptions(args: CompareArguments): Comparison {
   const { hourlyRate, blockHours, blockPrice, overageRate, termMonths } = args;
   const variability = termVariability(args.monthlyVariability, termMonths);
   const distribution = { expectedHours: args.expectedMonthlyHours * termMonths, variability };
+  // One evaluation gives both the expected overage and the chance of forfeiting hours.
+  const atBlock = blockExpectations(distribution, blockHours);
   const demand: TermDemandFigures = {
     expectedHours: distribution.expectedHours,
-    expectedOverageHours: expectedOverageHours(distribution, blockHours),
+    expectedOverageHours: atBlock.overage,
     percentile95Hours: demandQuantile(distribution, BAD_CASE_PROBABILITY),
   };
   return {
@@ -129,7 +131,7 @@ export function compareOptions(args: CompareArguments): Comparison {
     // Undiscounted, as ITCOST.BREAKEVEN reports it, so the advice and the function agree.
     blockBreakEven: breakEvenHours({ hourlyRate, blockHours, blockPrice, overageRate, variability }),
     managedBreakEven: managedBreakEvenHours(args),
-    forfeitRisk: probabilityOfUnusedHours(distribution, blockHours),
+    forfeitRisk: atBlock.probabilityUnused,
   };
 }
 

@@ -2,7 +2,7 @@ import { gammaPrefix, gammaPrefixFromLog, logGammaOnePlus, regularizedGamma } fr
 
 /**
  * Demand for support hours over a period, modelled as a gamma distribution with the given
- * mean and coefficient of variation (DESIGN.md, "Model conventions"):
+ * mean and coefficient of variation (README, "How the numbers are computed"):
  * shape k = 1 / cv², scale θ = mean · cv², for every variability above 0.
  * A variability of 0 means the hours are known exactly.
  */
@@ -177,14 +177,6 @@ export function probabilityOfUnusedHours(demand: Demand, blockHours: number): nu
   return blockExpectations(demand, blockHours).probabilityUnused;
 }
 
-/**
- * How fast expected unused hours fall as expected use rises: −d E[(H − U)⁺] / d mean = P(k + 1, x).
- * Expected overage grows at 1 minus this rate.
- */
-export function unusedHoursDecline(demand: Demand, blockHours: number): number {
-  return blockExpectations(demand, blockHours).unusedDecline;
-}
-
 /** A Halley step smaller than this relative to x leaves an error of about its cube. */
 const QUANTILE_CONVERGED = 1e-7;
 /** Most Halley steps a quantile takes; it needs 2 to 4, the rest is a safeguard. */
@@ -194,7 +186,7 @@ const MAX_QUANTILE_STEPS = 60;
  * The standard normal quantile to about 5e-4 (Abramowitz and Stegun 26.2.23): only a starting
  * point for the gamma quantile, which Halley's method then makes exact.
  */
-export function normalQuantile(probability: number): number {
+function normalQuantile(probability: number): number {
   const tail = Math.min(probability, 1 - probability);
   const t = Math.sqrt(-2 * Math.log(tail));
   const z = t - (2.515517 + t * (0.802853 + t * 0.010328)) / (1 + t * (1.432788 + t * (0.189269 + t * 0.001308)));

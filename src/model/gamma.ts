@@ -84,7 +84,7 @@ function horner(coefficients: readonly number[], z: number): number {
  * Near d = 0 the subtraction would cancel, so there we use ln(1 + d) = 2·atanh(z) with
  * z = d / (2 + d): φ = d² / (2 + d) − 2·(z³/3 + z⁵/5 + …), every term small.
  */
-export function peakExponent(d: number): number {
+function peakExponent(d: number): number {
   if (Math.abs(d) >= 0.5) return d - Math.log1p(d);
   const z = d / (2 + d);
   const z2 = z * z;

@@ -30,7 +30,7 @@ export function hourlyCostForHours(hours: number, terms: Pick<ManagedTerms, 'hou
 
 /**
  * What managed services cost over `months` months in which `hours` support hours would be needed
- * if billed hourly (DESIGN.md): F · months + h · (1 − q) · ((1 − s) · R + c). Proactive care
+ * if billed hourly: F · months + h · (1 − q) · ((1 − s) · R + c). Proactive care
  * removes a share q of the problem hours; the fee covers a share s of those left, and the
  * business still bears the disruption of every remaining hour.
  *

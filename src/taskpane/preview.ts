@@ -7,6 +7,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  gammaEvaluationCount,
   recommendationFor,
   scenarioCompareArguments,
   type Comparison,
@@ -25,14 +26,17 @@ export interface Preview {
   readonly recommendation: Recommendation;
   /** Cost over the term against hours used, 0 to twice the expected hours (as on the sheet). */
   readonly chart: { readonly series: readonly ChartSeries[]; readonly markers: readonly { label: string; hours: number }[]; readonly maxHours: number };
-  /** How long the model took, in milliseconds. */
+  /** How long the model took, in milliseconds (reported, never asserted: a clock is not a test). */
   readonly computeMs: number;
+  /** How many incomplete-gamma evaluations the model made: the work, counted deterministically. */
+  readonly evaluations: number;
 }
 
 const CHART_POINTS = 41;
 
 export function computePreview(inputs: ScenarioInputs, now: () => number): Preview {
   const started = now();
+  const evaluationsBefore = gammaEvaluationCount();
   const args = scenarioCompareArguments(inputs);
   const comparison = compareOptions(args);
   const advice = recommendationFor(comparison, args);
@@ -56,6 +60,7 @@ export function computePreview(inputs: ScenarioInputs, now: () => number): Previ
     recommendation: advice,
     chart: { series, markers: markers.filter((m) => m.hours <= maxHours), maxHours },
     computeMs: now() - started,
+    evaluations: gammaEvaluationCount() - evaluationsBefore,
   };
 }
 

@@ -61,6 +61,7 @@ function refresh(): void {
     const preview = computePreview(state.inputs, () => performance.now());
     renderPreview(previewRoot, preview, state.inputs.termMonths, state.inputs.blockHours);
     document.body.dataset.recomputeMs = preview.computeMs.toFixed(3);
+    document.body.dataset.recomputeEvaluations = String(preview.evaluations);
   } else {
     renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length);
   }

@@ -80,7 +80,11 @@ describe('the task pane outside Office (preview, real office.js)', () => {
       ['Managed services', comparison.managed.expectedCost],
     ]);
     expect(await page.isEnabled('#create')).toBe(true);
-    expect(Number(await page.getAttribute('body', 'data-recompute-ms'))).toBeLessThan(50);
+    // The preview's work for a keystroke, counted, not timed (npm run bench times it): the few
+    // incomplete-gamma evaluations COMPARE makes, with nothing more for the advice or the chart.
+    const evaluations = Number(await page.getAttribute('body', 'data-recompute-evaluations'));
+    expect(evaluations).toBeGreaterThanOrEqual(1);
+    expect(evaluations).toBeLessThanOrEqual(20);
     await page.screenshot({ path: path.join(ARTIFACTS, `wizard-review-${width}px.png`), fullPage: true });
     await page.click('#create');
     expect(await page.textContent('#status')).toMatch(/load ITCost in Excel/);

@@ -4,7 +4,7 @@
 Run from the project root:  python3 test/reference/generate.py
 The TypeScript model must match these values to 1e-9 relative (see test/model/reference.test.ts).
 
-The demand model follows DESIGN.md: hours over the term are gamma distributed with mean m and
+The demand model follows the README ("How the numbers are computed"): hours over the term are gamma distributed with mean m and
 coefficient of variation cv, shape k = 1/cv^2, scale theta = m*cv^2. With x = H/theta:
   E[(H-U)+] = H P(k,x) - m P(k+1,x)      (unused hours)
   E[(U-H)+] = m Q(k+1,x) - H Q(k,x)      (overage hours)
@@ -188,7 +188,7 @@ def quantile(m, cv, p):
 
 
 def compare(m, R, H, price, F, o=None, mcv=0, T=12, s=1, q=0, c=0, rate=0):
-    """COMPARE as DESIGN.md states it: m and mcv are one month's expected hours and variability;
+    """COMPARE as the README states it: m and mcv are one month's expected hours and variability;
     the hours over the term U are gamma with mean m*T and variability mcv/sqrt(T). Cost per support
     hour is what the provider is paid over the hours it works, undiscounted and without disruption."""
     o = R if o is None else o

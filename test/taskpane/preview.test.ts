@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import {
   breakEvenValue,
   checkScenario,
+  compareOptions,
   compareTable,
   formatChance,
   formatMoney,
   formatNumber,
   formatPercent,
   forfeitRisk,
+  gammaEvaluationCount,
   recommend,
   recommendationText,
   scenarioCompareArguments,
@@ -46,6 +48,18 @@ const scenarios = fc
   );
 
 describe('the review step', () => {
+  it('counts its work: the evaluations COMPARE makes, and none more for the advice or the chart', () => {
+    fc.assert(
+      fc.property(scenarios, (inputs) => {
+        const before = gammaEvaluationCount();
+        compareOptions(scenarioCompareArguments(inputs));
+        const comparing = gammaEvaluationCount() - before;
+        expect(computePreview(inputs, clock).evaluations).toBe(comparing);
+      }),
+      { seed: 15, numRuns: 200 },
+    );
+  });
+
   it('shows the advice RECOMMEND gives for the same inputs, verdict first', () => {
     const { recommendation } = computePreview(INPUTS, clock);
     expect(recommendationText(recommendation)).toBe(valueOfRecommend(INPUTS));
