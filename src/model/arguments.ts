@@ -20,16 +20,7 @@ export function checkValue(limit: ArgumentLimit, value: unknown): Outcome<number
   if (Array.isArray(value)) return invalid(name, MESSAGES.notASingleNumber(name));
   if (typeof value !== 'number') return invalid(name, MESSAGES.notANumber(name, value));
   if (!Number.isFinite(value)) return invalid(name, MESSAGES.notFinite(name, value));
-  if (limit.greaterThan !== undefined && !(value > limit.greaterThan)) {
-    return invalid(name, MESSAGES.greaterThan(name, limit.greaterThan, value));
-  }
-  if (limit.atLeast !== undefined && !(value >= limit.atLeast)) {
-    return invalid(name, MESSAGES.atLeast(name, limit.atLeast, value));
-  }
-  if (limit.atMost !== undefined && !(value <= limit.atMost)) {
-    return invalid(name, MESSAGES.atMost(name, limit.atMost, value));
-  }
-  return succeed(value);
+  return isWithinLimit(limit, value) ? succeed(value) : invalid(name, MESSAGES.outOfLimit(limit, value));
 }
 
 /**
@@ -42,7 +33,9 @@ function isWithinLimit(limit: ArgumentLimit, value: unknown): value is number {
     Number.isFinite(value) &&
     (limit.greaterThan === undefined || value > limit.greaterThan) &&
     (limit.atLeast === undefined || value >= limit.atLeast) &&
-    (limit.atMost === undefined || value <= limit.atMost)
+    (limit.lessThan === undefined || value < limit.lessThan) &&
+    (limit.atMost === undefined || value <= limit.atMost) &&
+    (!limit.wholeNumber || Number.isInteger(value))
   );
 }
 

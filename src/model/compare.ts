@@ -153,6 +153,9 @@ export type TableCell = string | number | Problem;
 
 export const COMPARE_HEADER = ['Option', 'Expected cost', 'Cost per support hour', '95th percentile cost', 'Saving vs hourly'] as const;
 
+/** The size of COMPARE's spill: a header row and three options, by the header's columns. Sheet plans and the formula engine read it from here. */
+export const COMPARE_SPILL = { rows: 4, columns: COMPARE_HEADER.length } as const;
+
 /**
  * A cost per support hour as a cell: #N/A when the provider works no hours, and "too large"
  * when so few are worked that the quotient overflows; the rest of the table still shows.

@@ -82,6 +82,9 @@ export function demandFromHistory(monthlyHours: readonly number[], termMonths: n
   return { expectedHours: termMonths * mean, variability: termVariability(coefficientOfVariation(monthlyHours), termMonths) };
 }
 
+/** The size of TERMDEMAND's spill: one row, expected hours and variability. */
+export const TERMDEMAND_SPILL = { rows: 1, columns: 2 } as const;
+
 /**
  * ITCOST.TERMDEMAND: from a range of past monthly hours (at least 2 numbers, blanks ignored),
  * the expected hours over the term and their variability, as a 1×2 row.

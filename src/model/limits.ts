@@ -13,8 +13,14 @@ export interface ArgumentLimit {
   readonly greaterThan?: number;
   /** Inclusive lower bound. */
   readonly atLeast?: number;
+  /** Exclusive upper bound. */
+  readonly lessThan?: number;
   /** Inclusive upper bound. */
   readonly atMost?: number;
+  /** True if only whole numbers are allowed. */
+  readonly wholeNumber?: boolean;
+  /** True for a share or rate that people read as a percentage (0.4 is 40%): its limits are worded so. */
+  readonly percent?: boolean;
   /** True if the argument may be omitted (Excel passes null). */
   readonly optional?: boolean;
   /** The value used when an optional argument is omitted. */
@@ -59,6 +65,7 @@ const annualDiscountRate: ArgumentLimit = {
   excelName: 'annual_discount_rate',
   unit: 'nominal annual rate, compounded monthly',
   atLeast: 0,
+  percent: true,
   optional: true,
   defaultValue: 0,
 };
@@ -88,6 +95,7 @@ const coveredShare: ArgumentLimit = {
   unit: 'share of support hours, 0 to 1',
   atLeast: 0,
   atMost: 1,
+  percent: true,
   optional: true,
   defaultValue: 1,
 };
@@ -96,6 +104,7 @@ const incidentReduction: ArgumentLimit = {
   unit: 'share of support hours avoided, 0 to 1',
   atLeast: 0,
   atMost: 1,
+  percent: true,
   optional: true,
   defaultValue: 0,
 };

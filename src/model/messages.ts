@@ -2,6 +2,38 @@
  * Every sentence the model shows a user lives here, so wording stays consistent
  * between Excel error messages and the task pane's inline field messages.
  */
+import type { ArgumentLimit } from './limits';
+
+/** A number as a limit's words show it: a percentage for a limit declared as one. */
+function limitNumber(limit: ArgumentLimit, value: number): string {
+  return limit.percent ? `${+(value * 100).toPrecision(12)}%` : String(value);
+}
+
+/**
+ * A limit's rule in words, the one phrasing every layer uses: the model's messages
+ * ("block_hours must be greater than 0 (got -5)"), the task pane's field messages
+ * ("Must be greater than 0.") and the sheets' validation alerts ("Block: hours must be
+ * greater than 0."). Percent limits read as percentages: "from 0% to 100%".
+ *
+ * @example
+ * limitInWords({ excelName: 'block_hours', unit: 'hours', greaterThan: 0 })
+ * //=> 'greater than 0'
+ * limitInWords({ excelName: 'covered_share', unit: 'share', atLeast: 0, atMost: 1, percent: true })
+ * //=> 'from 0% to 100%'
+ */
+export function limitInWords(limit: ArgumentLimit): string {
+  const show = (value: number) => limitNumber(limit, value);
+  const rules: string[] = [];
+  if (limit.greaterThan !== undefined) rules.push(`greater than ${show(limit.greaterThan)}`);
+  if (limit.atLeast !== undefined && limit.atMost !== undefined && limit.greaterThan === undefined) {
+    return `${limit.wholeNumber ? 'a whole number ' : ''}from ${show(limit.atLeast)} to ${show(limit.atMost)}`;
+  }
+  if (limit.atLeast !== undefined) rules.push(`at least ${show(limit.atLeast)}`);
+  if (limit.lessThan !== undefined) rules.push(`less than ${show(limit.lessThan)}`);
+  if (limit.atMost !== undefined) rules.push(`at most ${show(limit.atMost)}`);
+  const words = rules.length > 0 ? rules.join(' and ') : 'a number';
+  return limit.wholeNumber ? `a whole number${rules.length > 0 ? `, ${words}` : ''}` : words;
+}
 
 /** How an offending value is quoted back to the user. */
 export function describeValue(value: unknown): string {
@@ -18,9 +50,9 @@ export const MESSAGES = {
   notANumber: (name: string, value: unknown) => `${name} must be a number (got ${describeValue(value)})`,
   notASingleNumber: (name: string) => `${name} must be a single number, not a range`,
   notFinite: (name: string, value: number) => `${name} must be a finite number (got ${describeValue(value)})`,
-  greaterThan: (name: string, limit: number, value: number) => `${name} must be greater than ${limit} (got ${value})`,
-  atLeast: (name: string, limit: number, value: number) => `${name} must be at least ${limit} (got ${value})`,
-  atMost: (name: string, limit: number, value: number) => `${name} must be at most ${limit} (got ${value})`,
+  /** A value outside its limit: the rule in {@link limitInWords}' words, and the value in the same units. */
+  outOfLimit: (limit: ArgumentLimit, value: number) =>
+    `${limit.excelName} must be ${limitInWords(limit)} (got ${limitNumber(limit, value)})`,
   blockNeverPaysOff: () =>
     'the block never pays off: it costs more than paying hourly at every level of use',
   inCell: (row: number, column: number) => ` in row ${row}, column ${column}`,

@@ -91,7 +91,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   put(3, 1, text('Value'));
   put(3, 2, text('Unit'));
   styles.push({ style: 'columnHeader', range: 'A4:C4' });
-  const chanceLimit: ArgumentLimit = { excelName: 'warn_chance', unit: 'probability', atLeast: 0, atMost: 1 };
+  const chanceLimit: ArgumentLimit = { excelName: 'warn_chance', unit: 'probability', atLeast: 0, atMost: 1, percent: true };
   const hoursLimit: ArgumentLimit = { excelName: 'warn_hours', unit: 'hours', atLeast: 0 };
   /** How a validation message names each input, where its label does not read as a subject. */
   const subjects: Record<string, string> = { warn_chance: 'The chance to warn at', warn_hours: 'The hours to warn at' };

@@ -1,4 +1,4 @@
-import type { ArgumentLimit } from '../model';
+import { limitInWords, type ArgumentLimit } from '../model';
 import type { PlanValidation } from './plan';
 
 /**
@@ -7,20 +7,12 @@ import type { PlanValidation } from './plan';
  */
 export function validationFromLimit(range: string, limit: ArgumentLimit, label: string): PlanValidation {
   const min = limit.greaterThan ?? limit.atLeast;
-  const bounds =
-    limit.atMost !== undefined && min !== undefined
-      ? `between ${min} and ${limit.atMost}`
-      : limit.greaterThan !== undefined
-        ? `greater than ${limit.greaterThan}`
-        : min !== undefined
-          ? `at least ${min}`
-          : 'a number';
   return {
     range,
     kind: 'decimal',
     ...(min !== undefined ? { min } : {}),
     ...(limit.atMost !== undefined ? { max: limit.atMost } : {}),
     ...(limit.greaterThan !== undefined ? { minExclusive: true } : {}),
-    message: `${label} must be ${bounds}${limit.atMost === 1 && min === 0 ? ' (0% to 100%)' : ''}.`,
+    message: `${label} must be ${limitInWords(limit)}.`,
   };
 }

@@ -7,6 +7,7 @@ import {
   blockPriceFromDiscount,
   checkScenario,
   checkValue,
+  limitInWords,
   demandFromHistory,
   monthlyFeeFromSeats,
   type ArgumentLimit,
@@ -34,18 +35,10 @@ export function parseNumber(text: string): number | null | 'invalid' {
   return Number.isFinite(value) ? value : 'invalid';
 }
 
-function show(field: FieldSpec, value: number): string {
-  return field.kind === 'percent' ? `${+(value * 100).toPrecision(12)}%` : `${value}`;
-}
-
-/** The rule of a limit in words, for one field: "Must be more than 0", "Must be between 0% and 100%". */
-export function ruleInWords(field: FieldSpec, limit: ArgumentLimit): string {
-  const low = limit.greaterThan ?? limit.atLeast;
-  if (limit.atMost !== undefined && low !== undefined) return `Must be between ${show(field, low)} and ${show(field, limit.atMost)}.`;
-  if (limit.greaterThan !== undefined) return `Must be more than ${show(field, limit.greaterThan)}.`;
-  if (limit.atLeast !== undefined) return `Must be ${show(field, limit.atLeast)} or more.`;
-  if (limit.atMost !== undefined) return `Must be at most ${show(field, limit.atMost)}.`;
-  return 'Enter a number.';
+/** The rule of a limit in words, for one field: "Must be greater than 0.", "Must be from 0% to 100%." */
+export function ruleInWords(limit: ArgumentLimit): string {
+  const words = limitInWords(limit);
+  return `Must be ${words}.`;
 }
 
 /** Values loaded from a sheet, kept exact while their text is unchanged (percent texts are rounded). */
@@ -101,7 +94,7 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState 
       continue;
     }
     const checked = checkValue(limit, value);
-    if (!checked.ok) errors[field.id] = ruleInWords(field, limit);
+    if (!checked.ok) errors[field.id] = ruleInWords(limit);
   }
   if (Object.keys(errors).length > 0) return { errors };
 

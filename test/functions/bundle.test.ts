@@ -127,7 +127,7 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
   });
 
   it('returns #VALUE! naming the argument for bad decision inputs', () => {
-    expectExcelError(fn('MANAGEDVALUE')(2, 185, 3000, 1.5), '#VALUE!', 'covered_share must be at most 1');
+    expectExcelError(fn('MANAGEDVALUE')(2, 185, 3000, 1.5), '#VALUE!', 'covered_share must be from 0% to 100%');
     expectExcelError(fn('MANAGEDBREAKEVEN')(3000, 185, 0.5, -0.1), '#VALUE!', 'incident_reduction');
     expectExcelError(fn('BILLEDHOURS')([[30], [-5]]), '#VALUE!', 'minutes_worked must be at least 0');
     expectExcelError(fn('TERMDEMAND')([[12]]), '#VALUE!', 'monthly_hours must contain at least 2 numbers');

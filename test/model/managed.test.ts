@@ -32,9 +32,9 @@ describe('MANAGEDVALUE', () => {
   });
 
   it.each([
-    ['covered_share', { coveredShare: 1.2 }, 'covered_share must be at most 1 (got 1.2)'],
-    ['covered_share', { coveredShare: -0.1 }, 'covered_share must be at least 0 (got -0.1)'],
-    ['incident_reduction', { incidentReduction: 2 }, 'incident_reduction must be at most 1 (got 2)'],
+    ['covered_share', { coveredShare: 1.2 }, 'covered_share must be from 0% to 100% (got 120%)'],
+    ['covered_share', { coveredShare: -0.1 }, 'covered_share must be from 0% to 100% (got -10%)'],
+    ['incident_reduction', { incidentReduction: 2 }, 'incident_reduction must be from 0% to 100% (got 200%)'],
     ['disruption_cost_per_hour', { disruptionCostPerHour: -5 }, 'disruption_cost_per_hour must be at least 0 (got -5)'],
     ['monthly_fee', { monthlyFee: 0 }, 'monthly_fee must be greater than 0 (got 0)'],
   ])('refuses a bad %s', (argument, change, message) => {

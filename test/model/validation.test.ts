@@ -30,7 +30,7 @@ describe('input checks', () => {
     ['overage_rate', { overageRate: -10 }, 'overage_rate must be at least 0 (got -10)'],
     ['variability', { variability: -0.1 }, 'variability must be at least 0 (got -0.1)'],
     ['term_months', { termMonths: 0.5 }, 'term_months must be at least 1 (got 0.5)'],
-    ['annual_discount_rate', { annualDiscountRate: -0.02 }, 'annual_discount_rate must be at least 0 (got -0.02)'],
+    ['annual_discount_rate', { annualDiscountRate: -0.02 }, 'annual_discount_rate must be at least 0% (got -2%)'],
     ['hourly_rate', { hourlyRate: 'abc' }, 'hourly_rate must be a number (got text "abc")'],
     ['block_hours', { blockHours: true }, 'block_hours must be a number (got TRUE)'],
     ['block_price', { blockPrice: Number.NaN }, 'block_price must be a finite number (got NaN)'],
