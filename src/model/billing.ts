@@ -48,7 +48,7 @@ export function billedMinutes(minutes: number, rules: BillingRules): number {
  *
  * @example
  * billedHours({ minutesWorked: [[10], [45], [61]], minimumMinutes: 30 })
- * //=> { ok: true, value: 2.0 } (30 + 45 + 75 minutes)
+ * //=> { ok: true, value: 2.5 } — 30 + 45 + 75 minutes
  */
 export function billedHours(raw: RawArguments<typeof BILLEDHOURS_LIMITS>): Outcome<number> {
   return andThen(checkArguments(BILLEDHOURS_LIMITS, raw), (args) => {

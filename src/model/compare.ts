@@ -171,7 +171,7 @@ function costPerSupportHourCell(value: number | undefined): TableCell {
  *
  * @example
  * compareTable({ expectedMonthlyHours: 1.5, hourlyRate: 100, blockHours: 20, blockPrice: 1800, monthlyFee: 150 })
- * //=> { ok: true, value: [[header…], ['Hourly', 1800, 100, 1800, 0], ['Prepaid block', 1800, 100, 1800, 0], ['Managed services', 1800, 100, 1800, 0]] }
+ * //=> { ok: true, value: [['Option', 'Expected cost', 'Cost per support hour', '95th percentile cost', 'Saving vs hourly'], ['Hourly', 1800, 100, 1800, 0], ['Prepaid block', 1800, 100, 1800, 0], ['Managed services', 1800, 100, 1800, 0]] }
  */
 export function compareTable(raw: RawArguments<typeof COMPARE_LIMITS>): Outcome<TableCell[][]> {
   return mapOutcome(compare(raw), (comparison) => [

@@ -6,7 +6,7 @@
  *
  * @example
  * monthlyArrearsFactor(12, 0.12)
- * //=> 0.9379 (approximately): 1,200 paid as 100 a month is worth 1,125.51 today
+ * //=> 0.9379 (approximately) — 1,200 paid as 100 a month is worth 1,125.51 today
  */
 export function monthlyArrearsFactor(termMonths: number, annualRate: number): number {
   const monthlyRate = annualRate / 12;

@@ -75,7 +75,7 @@ export function termVariability(monthlyVariability: number, termMonths: number):
  *
  * @example
  * demandFromHistory([10, 14, 12, 8, 16, 12], 12)
- * //=> { expectedHours: 144, variability: 0.0833 (approximately) }
+ * //=> { expectedHours: 144, variability: 0.0680 (approximately) }
  */
 export function demandFromHistory(monthlyHours: readonly number[], termMonths: number): Demand {
   const { mean } = meanAndSampleDeviation(monthlyHours);
@@ -91,7 +91,7 @@ export const TERMDEMAND_SPILL = { rows: 1, columns: 2 } as const;
  *
  * @example
  * termDemand({ monthlyHours: [[10], [14], [12], [8], [16], [12]] })
- * //=> { ok: true, value: [[144, 0.0833 (approximately)]] }
+ * //=> { ok: true, value: [[144, 0.0680 (approximately)]] }
  */
 export function termDemand(raw: RawArguments<typeof TERMDEMAND_LIMITS>): Outcome<number[][]> {
   return andThen(checkArguments(TERMDEMAND_LIMITS, raw), (args) => {

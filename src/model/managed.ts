@@ -62,7 +62,7 @@ export function managedMonthlyCost(monthlyHours: number, terms: ManagedTerms): n
  *
  * @example
  * managedSavingPerHour({ hourlyRate: 100, monthlyFee: 950, coveredShare: 0.8, incidentReduction: 0.25, disruptionCostPerHour: 40 })
- * //=> 95
+ * //=> 95 (approximately)
  */
 export function managedSavingPerHour(terms: ManagedTerms): number {
   const { hourlyRate, coveredShare, incidentReduction, disruptionCostPerHour } = terms;

@@ -199,7 +199,7 @@ export function recommendation(comparison: Comparison, args: CompareArguments): 
  *
  * @example
  * recommend({ expectedMonthlyHours: 2, hourlyRate: 185, blockHours: 20, blockPrice: 3400, monthlyFee: 3000 })
- * //=> { ok: true, value: 'Buy the prepaid block. Expected cost over the 12-month term: 4,140.00 with the prepaid block, against 4,440.00 paying hourly (a saving of 300.00) and 36,000.00 with managed services. It breaks even at 18.4 h …' }
+ * //=> { ok: true, value: 'Buy the prepaid block. Expected cost over the 12-month term: 4,140.00 with the prepaid block, against 4,440.00 paying hourly (a saving of 300.00) and 36,000.00 with managed services. It breaks even at 18.4 h of use over the 12-month term (91.9% of its 20 h); you expect 24 h, and the chance that some of its hours expire unused is 0.0%.' }
  */
 export function recommend(raw: RawArguments<typeof COMPARE_LIMITS>): Outcome<string> {
   return mapOutcome(checkedComparison(raw), ({ args, comparison }) => recommendation(comparison, args));
