@@ -24,7 +24,7 @@ import { gammaEvaluationCount } from '../src/model/gamma';
 import { writeSheetPlan } from '../src/excel/write-plan';
 import { scenarioPlan } from '../src/sheet/scenario';
 import { createFakeExcel } from '../test/support/fake-excel';
-import { ERROR_CODES, FakeCustomFunctionsError, installFakeCustomFunctionsRuntime, type RegisteredFunction } from '../test/support/custom-functions-runtime';
+import { installStandInCustomFunctions, standInCustomFunctions, type RegisteredFunction } from '../src/functions/stand-in-runtime';
 import { launchBrowser, openPane, serveDist } from '../test/e2e/browser';
 import reference from '../test/reference/reference.json';
 import { buildIncompleteGamma, loadIncompleteGamma } from './bundled-gamma';
@@ -101,21 +101,14 @@ function shortResult(value: unknown): string {
  */
 function loadBundle(): Map<string, RegisteredFunction> {
   const registered = new Map<string, RegisteredFunction>();
-  const CustomFunctions = {
-    associate(idOrMappings: string | Record<string, RegisteredFunction>, fn?: RegisteredFunction) {
-      const mappings = typeof idOrMappings === 'string' ? { [idOrMappings]: fn as RegisteredFunction } : idOrMappings;
-      for (const [id, f] of Object.entries(mappings)) registered.set(id, f);
-    },
-    Error: FakeCustomFunctionsError,
-    ErrorCode: ERROR_CODES,
-  };
+  const CustomFunctions = standInCustomFunctions((id, fn) => registered.set(id, fn));
   new Function('CustomFunctions', 'Office', fs.readFileSync(path.join(DIST, 'functions.js'), 'utf8'))(CustomFunctions, {});
   return registered;
 }
 const registered = loadBundle();
 const metadata = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string; parameters: { name: string }[] }[] };
 // The same adapters from src/, sharing the model instance whose incomplete-gamma counter we read.
-installFakeCustomFunctionsRuntime();
+installStandInCustomFunctions();
 const sourceAdapters = new Map<string, RegisteredFunction>(
   Object.entries(adapters).map(([name, fn]) => [name.toUpperCase(), fn as RegisteredFunction]),
 );

@@ -1,21 +1,20 @@
 import { tooLargeProblem, type Outcome, type Problem, type TableCell } from '../model';
-
-/** The codes as Excel shows them, for a runtime that defines CustomFunctions.Error but not ErrorCode. */
-const ERROR_CODES = { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!' } as const;
+import { ERROR_CODES, type ErrorCodeName } from './error-codes';
 
 /**
  * The one place a model problem becomes an Excel error code: bad input is #VALUE!, no answer is
  * #N/A, and a result too large for a number is #NUM!.
  */
-const CODE_FOR_PROBLEM: Readonly<Record<Problem['kind'], keyof typeof ERROR_CODES>> = {
+const CODE_FOR_PROBLEM: Readonly<Record<Problem['kind'], ErrorCodeName>> = {
   invalidInput: 'invalidValue',
   noAnswer: 'notAvailable',
   tooLarge: 'invalidNumber',
 };
 
-function errorCode(name: keyof typeof ERROR_CODES): CustomFunctions.ErrorCode {
-  const codes = (CustomFunctions as unknown as { ErrorCode?: Partial<Record<string, CustomFunctions.ErrorCode>> }).ErrorCode;
-  return codes?.[name] ?? (ERROR_CODES[name] as unknown as CustomFunctions.ErrorCode);
+/** The runtime's code, or the same text from ERROR_CODES where a runtime defines CustomFunctions.Error but not ErrorCode. */
+function errorCode(name: ErrorCodeName): CustomFunctions.ErrorCode {
+  const codes = (CustomFunctions as { ErrorCode?: Partial<Record<ErrorCodeName, CustomFunctions.ErrorCode>> }).ErrorCode;
+  return codes?.[name] ?? (ERROR_CODES[name] as CustomFunctions.ErrorCode);
 }
 
 function toExcelError(problem: Problem): CustomFunctions.Error {

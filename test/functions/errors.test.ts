@@ -4,7 +4,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { installFakeCustomFunctionsRuntime, FakeCustomFunctionsError } from '../support/custom-functions-runtime';
+import { installFakeCustomFunctionsRuntime, FakeCustomFunctionsError, loadFunctionsBundle } from '../support/custom-functions-runtime';
 import { fail, succeed, tooLargeProblem } from '../../src/model';
 
 import { toExcelResult, toExcelTable } from '../../src/functions/excel-result';
@@ -44,15 +44,21 @@ describe('the Excel error for each kind of problem', () => {
     expect(codeOf(call())).toBe('#NUM!');
   });
 
-  it('no source file but the adapters’ error mapping names the #NUM! code, and only the outcome module builds the "too large" problem', () => {
+  it('the built bundle reports a result beyond the largest double as #NUM! too', () => {
+    const { registered } = loadFunctionsBundle();
+    expect(codeOf(registered.get('BLOCKVALUE')?.(1e300, 1e300, 1, 1, 0))).toBe('#NUM!');
+    expect(codeOf(registered.get('MANAGEDVALUE')?.(1e308, 1e308, 1))).toBe('#NUM!');
+  });
+
+  it('no source file but the codes’ declaration and the adapters’ error mapping names the #NUM! code, and only the outcome module builds the "too large" problem', () => {
     const files = (dir: string): string[] =>
       fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
     const sources = files(path.join(__dirname, '..', '..', 'src')).filter((file) => file.endsWith('.ts'));
     // Code only: comments may say which error a problem becomes.
     const code = (file: string) => fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
     const naming = sources.filter((file) => /invalidNumber|#NUM!/.test(code(file))).map((file) => path.relative(path.join(__dirname, '..', '..'), file));
-    // The preview's stand-in runtime defines the codes (as office.js does); it maps nothing.
-    expect(naming.sort()).toEqual(['src/functions/excel-result.ts', 'src/taskpane/preview-runtime.ts']);
+    // error-codes.ts declares the codes (as office.js does); it maps nothing.
+    expect(naming.sort()).toEqual(['src/functions/error-codes.ts', 'src/functions/excel-result.ts']);
     const building = sources.filter((file) => /resultTooLarge\(\)/.test(code(file))).map((file) => path.basename(file));
     expect(building).toEqual(['outcome.ts']);
   });
