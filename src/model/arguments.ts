@@ -44,6 +44,11 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === '';
 }
 
+/** Array.isArray, narrowing to a list of unknown cells rather than to `any[]`. */
+function isList(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}
+
 /**
  * The cells of a range argument as rows. Excel passes a 2D array, but a caller may pass a single
  * value, a flat list, or an array with holes (`[, [1]]`) or rows that are not arrays: a hole or
@@ -51,11 +56,11 @@ function isBlank(value: unknown): boolean {
  * so holes never reach the checks as anything but blanks.
  */
 function rangeRows(value: unknown): readonly (readonly unknown[])[] {
-  if (!Array.isArray(value)) return [[value]];
+  if (!isList(value)) return [[value]];
   const rows: unknown[][] = [];
   for (let rowIndex = 0; rowIndex < value.length; rowIndex += 1) {
-    const row: unknown = value[rowIndex];
-    if (!Array.isArray(row)) {
+    const row = value[rowIndex];
+    if (!isList(row)) {
       rows.push([row]);
       continue;
     }
