@@ -1,0 +1,32 @@
+// Mutation testing with StrykerJS: `npm run mutate` (see docs/mutation-testing.md). Not part of `npm test`.
+// @ts-check
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    // The mutation-run jest config: no tests of the built dist/, ts-jest transpiles without type errors.
+    configFile: 'jest.mutate.config.js',
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/model/**/*.ts',
+    'src/sheet/**/*.ts',
+    'src/functions/**/*.ts',
+    'src/excel/**/*.ts',
+    '!src/**/index.ts',
+  ],
+  // The sandbox is a copy of the project; dist/ stays in it because tools/formula-engine.ts (used
+  // by test/sheet) reads the functions' parameter metadata from dist/functions.json.
+  ignorePatterns: ['/bench-results', '/test-artifacts', '/coverage', '/reports'],
+  concurrency: 2,
+  timeoutMS: 10000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 90, low: 85, break: null },
+};
+
+export default config;
