@@ -1,8 +1,11 @@
 /**
  * A real formula engine for sheet plans and templates: HyperFormula (GPL-3.0, dev-only: used by
  * the tests and by the template build to compute cached values, never shipped in dist/) with the
- * ITCOST functions registered through the same adapters Excel calls (src/functions/functions.ts).
+ * ITCOST functions registered through the same adapters Excel calls (src/functions/functions.ts),
+ * by HyperFormula's documented plugin API (a FunctionPlugin with static implementedFunctions).
  */
+import fs from 'fs';
+import path from 'path';
 import {
   ArraySize,
   CellError,
@@ -11,75 +14,99 @@ import {
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
+  type ImplementedFunctions,
 } from 'hyperformula';
+import * as adapters from '../src/functions/functions';
+import { ERROR_CODES } from '../src/functions/error-codes';
+import { installStandInCustomFunctions, StandInCustomFunctionsError } from '../src/functions/stand-in-runtime';
+import { COMPARE_SPILL, TERMDEMAND_SPILL } from '../src/model';
 import type { SheetPlan } from '../src/sheet/plan';
 import { formulasGrid, nameReference } from '../src/sheet/plan';
-import { installFakeCustomFunctionsRuntime } from '../test/support/custom-functions-runtime';
 
-installFakeCustomFunctionsRuntime();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const adapters = require('../src/functions/functions') as Record<string, (...args: unknown[]) => unknown>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const metadata = require('../dist/functions.json') as {
-  functions: Array<{ id: string; parameters: Array<{ name: string; optional?: boolean; dimensionality?: string }>; result: { dimensionality?: string } }>;
-};
+// The adapters build their errors with the global CustomFunctions, as in Excel.
+installStandInCustomFunctions();
+
+/** The metadata the build writes from functions.ts's JSDoc: each id and its parameters. */
+interface FunctionsMetadata {
+  readonly functions: readonly { readonly id: string; readonly parameters: readonly { readonly name: string; readonly optional?: boolean }[] }[];
+}
+const metadata = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'dist', 'functions.json'), 'utf8')) as FunctionsMetadata;
+
+const PREFIX = 'ITCOST.';
 
 /** Which adapter implements each id: the JSDoc @customfunction id is the function's name in upper case. */
-function adapterFor(id: string): (...args: unknown[]) => unknown {
+function adapterFor(id: string): (...args: never[]) => unknown {
   const entry = Object.entries(adapters).find(([name]) => name.toUpperCase() === id);
   if (!entry) throw new Error(`no adapter for ${id}`);
   return entry[1];
 }
 
-/** The size of each array result, known from the function: COMPARE is 4 × 5, TERMDEMAND 1 × 2. */
-const ARRAY_SIZES: Record<string, [width: number, height: number]> = { COMPARE: [5, 4], TERMDEMAND: [2, 1] };
+/** The spill of each function that returns an array, as the model declares it. */
+const SPILLS: Readonly<Record<string, { readonly rows: number; readonly columns: number }>> = { COMPARE: COMPARE_SPILL, TERMDEMAND: TERMDEMAND_SPILL };
 
+type Value = ReturnType<typeof SimpleRangeValue.prototype.rawData>[number][number];
+
+/** A HyperFormula argument as Excel hands it to an adapter: ranges as rows of values, empty as null. */
 function toExcelArgument(value: unknown): unknown {
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toExcelArgument));
   if (typeof value === 'symbol' || value === undefined) return null; // HyperFormula's EmptyValue
   return value;
 }
 
-function fromExcelResult(result: unknown): unknown {
-  if (result && typeof result === 'object' && 'code' in result) {
-    const error = result as { code: string; message?: string };
-    const type = error.code === '#N/A' ? ErrorType.NA : error.code === '#NUM!' ? ErrorType.NUM : ErrorType.VALUE;
-    return new CellError(type, error.message);
-  }
-  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map(fromExcelResult)) as never);
-  return result;
+const ERROR_TYPES: Readonly<Record<string, ErrorType>> = { [ERROR_CODES.notAvailable]: ErrorType.NA, [ERROR_CODES.invalidNumber]: ErrorType.NUM };
+
+/** An adapter's result as a HyperFormula value: an Excel error becomes the CellError of the same code. */
+function fromExcelResult(result: unknown): Value | SimpleRangeValue {
+  if (result instanceof StandInCustomFunctionsError) return new CellError(ERROR_TYPES[result.code] ?? ErrorType.VALUE, result.message);
+  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result.map((row: unknown[]) => row.map((cell) => fromExcelResult(cell) as Value)));
+  if (typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean') return result;
+  throw new Error(`an ITCOST adapter returned ${String(result)}`);
 }
 
-class ItcostPlugin extends FunctionPlugin {}
-const implemented: Record<string, unknown> = {};
-const translations: Record<string, string> = {};
-for (const fn of metadata.functions) {
-  const name = `ITCOST.${fn.id}`;
-  const method = `call_${fn.id}`;
-  const adapter = adapterFor(fn.id);
-  (ItcostPlugin.prototype as unknown as Record<string, unknown>)[method] = function (this: FunctionPlugin, ast: { args: unknown[] }, state: unknown) {
-    const run = (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction;
-    return run(ast.args, state, (this as unknown as { metadata: (n: string) => unknown }).metadata(name), (...args: unknown[]) =>
-      fromExcelResult(adapter(...args.map(toExcelArgument))),
-    );
-  };
-  const size = ARRAY_SIZES[fn.id];
-  if (size) {
-    (ItcostPlugin.prototype as unknown as Record<string, unknown>)[`${method}_size`] = () => new ArraySize(size[0], size[1]);
-  }
-  implemented[name] = {
-    method,
-    ...(size ? { sizeOfResultArrayMethod: `${method}_size` } : {}),
-    parameters: fn.parameters.map((p) => ({
-      // ANY: ranges arrive as ranges and scalars as scalars, as Excel hands them to the adapters.
-      argumentType: FunctionArgumentType.ANY,
-      optionalArg: Boolean(p.optional),
-    })),
-  };
-  translations[name] = name;
+/** Every ITCOST function, by its metadata; the arrays' sizes come from SPILLS. */
+function implementedFunctions(): ImplementedFunctions {
+  return Object.fromEntries(
+    metadata.functions.map((fn) => [
+      `${PREFIX}${fn.id}`,
+      {
+        method: 'itcost',
+        ...(fn.id in SPILLS ? { sizeOfResultArrayMethod: 'itcostSpill' } : {}),
+        // ANY: ranges arrive as ranges and scalars as scalars, as Excel hands them to the adapters.
+        parameters: fn.parameters.map((parameter) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: Boolean(parameter.optional) })),
+      },
+    ]),
+  );
 }
-(ItcostPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
-HyperFormula.registerFunctionPlugin(ItcostPlugin as never, { enGB: translations, enUS: translations } as never);
+
+type RunFunction = ItcostPlugin['runFunction'];
+type Ast = Parameters<RunFunction>[0][number];
+type State = Parameters<RunFunction>[1];
+/** What HyperFormula passes a plugin method: the call's canonical name and its arguments. */
+interface Call {
+  readonly procedureName: string;
+  readonly args: Ast[];
+}
+
+class ItcostPlugin extends FunctionPlugin {
+  static override implementedFunctions = implementedFunctions();
+
+  /** Every ITCOST function: HyperFormula checks and evaluates the arguments, the adapter computes. */
+  itcost(ast: Call, state: State) {
+    const adapter = adapterFor(ast.procedureName.slice(PREFIX.length));
+    return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) =>
+      fromExcelResult(Reflect.apply(adapter, undefined, args.map(toExcelArgument))),
+    );
+  }
+
+  /** The size of an array result, known before it is computed. */
+  itcostSpill(ast: Call): ArraySize {
+    const spill = SPILLS[ast.procedureName.slice(PREFIX.length)];
+    return spill ? new ArraySize(spill.columns, spill.rows) : ArraySize.scalar();
+  }
+}
+
+const names = Object.fromEntries(Object.keys(ItcostPlugin.implementedFunctions).map((name) => [name, name]));
+HyperFormula.registerFunctionPlugin(ItcostPlugin, { enGB: names, enUS: names });
 
 /** Loads a plan into a fresh HyperFormula workbook: cells, then its sheet-scoped names. */
 export function loadPlan(plan: SheetPlan) {
