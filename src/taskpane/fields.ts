@@ -1,8 +1,8 @@
-import { SCENARIO_LIMITS, type ArgumentLimit } from '../model';
+import { SCENARIO_LIMITS, type ArgumentLimit, type LimitTable } from '../model';
 
 export type ScenarioKey = keyof typeof SCENARIO_LIMITS;
 
-/** A wizard field. Model fields validate against SCENARIO_LIMITS; helper fields fill one. */
+/** A wizard field. Model fields validate against SCENARIO_LIMITS; helper fields fill one and validate against HELPER_LIMITS. */
 export interface FieldSpec {
   readonly id: string;
   readonly label: string;
@@ -34,6 +34,25 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'annualDiscountRate', key: 'annualDiscountRate', step: 4, kind: 'percent', label: 'Discount future payments at (per year)', hint: 'Optional: the return your cash would earn elsewhere.', placeholder: '0' },
 ];
 
+/**
+ * The limits of the helper fields, by field id: a discount fills the block's price (hours × rate ×
+ * (1 − discount)), price per seat × seats fill the monthly fee. Their messages are phrased from these
+ * limits like every other field's. A discount of 100% or more would leave no price to pay.
+ */
+export const HELPER_LIMITS = {
+  blockDiscount: { excelName: 'discount', unit: 'share of the hourly rate', atLeast: 0, lessThan: 1, percent: true },
+  seatPrice: { excelName: 'price_per_seat', unit: 'money per seat per month', greaterThan: 0 },
+  seats: { excelName: 'seats', unit: 'users or devices', atLeast: 1, wholeNumber: true },
+} as const satisfies LimitTable;
+
+export type HelperId = keyof typeof HELPER_LIMITS;
+
+function isHelperId(id: string): id is HelperId {
+  return Object.prototype.hasOwnProperty.call(HELPER_LIMITS, id);
+}
+
+/** The limit a field's value is checked against: its model input's, or its helper limit. */
 export function limitOf(field: FieldSpec): ArgumentLimit | undefined {
-  return field.key ? SCENARIO_LIMITS[field.key] : undefined;
+  if (field.key) return SCENARIO_LIMITS[field.key];
+  return isHelperId(field.id) ? HELPER_LIMITS[field.id] : undefined;
 }

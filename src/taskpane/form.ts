@@ -1,6 +1,7 @@
 /*
  * The wizard's form logic, without the DOM: field texts in, model inputs and inline messages out.
- * Messages come from the same limit tables the model checks (SCENARIO_LIMITS), phrased for the pane.
+ * Messages come from the same limit tables the model checks (SCENARIO_LIMITS, and HELPER_LIMITS
+ * for the helper fields), phrased for the pane by ruleInWords.
  */
 import {
   blockDiscount,
@@ -10,17 +11,20 @@ import {
   limitInWords,
   demandFromHistory,
   monthlyFeeFromSeats,
+  SCENARIO_LIMITS,
   type ArgumentLimit,
-  type Outcome,
+  type Problem,
   type ScenarioInputs,
 } from '../model';
-import { FIELDS, limitOf, type FieldSpec } from './fields';
+import { FIELDS, HELPER_LIMITS, type FieldSpec, type HelperId, type ScenarioKey } from './fields';
 
 export type FieldTexts = Readonly<Record<string, string>>;
 
 export interface FormState {
   /** A message per field id that is invalid. */
   readonly errors: Readonly<Record<string, string>>;
+  /** A message for the form as a whole: a problem of the model that names none of the fields. */
+  readonly formError?: string;
   /** The checked inputs, when every field is valid. */
   readonly inputs?: ScenarioInputs;
 }
@@ -55,9 +59,29 @@ function readField(field: FieldSpec, texts: FieldTexts, exact: ExactValues): { v
   return { value: field.kind === 'percent' ? parsed / 100 : parsed };
 }
 
+/** The helper fields that fill a model field when it is left empty. */
+const HELPERS_OF: Readonly<Partial<Record<string, readonly HelperId[]>>> = {
+  blockPrice: ['blockDiscount'],
+  monthlyFee: ['seatPrice', 'seats'],
+};
+
+/** A number within its limit, or undefined. */
+function within(limit: ArgumentLimit, value: number | null | undefined | 'invalid'): number | undefined {
+  return typeof value === 'number' && checkValue(limit, value).ok ? value : undefined;
+}
+
+/** A helper field's value when it is within its limit; otherwise undefined, and its message when it is given. */
+function helperValue(id: HelperId, values: Readonly<Record<string, number | null>>, errors: Record<string, string>): number | undefined {
+  const value = values[id];
+  const valid = within(HELPER_LIMITS[id], value);
+  if (typeof value === 'number' && valid === undefined) errors[id] = ruleInWords(HELPER_LIMITS[id]);
+  return valid;
+}
+
 /**
  * Checks every field. Empty optional fields take their defaults; the block's price may come
- * from its discount and the managed fee from price per seat × seats.
+ * from its discount and the managed fee from price per seat × seats. A helper field is checked
+ * against its limit when it fills an empty field.
  */
 export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState {
   const errors: Record<string, string> = {};
@@ -71,26 +95,28 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState 
     values[field.id] = read.value;
   }
 
-  // Helper fields fill a model field the user left empty.
+  // Helper fields fill a model field the user left empty, from inputs that are themselves valid.
   const derived = { ...values };
-  if (derived.blockPrice === null && typeof values.blockDiscount === 'number' && typeof values.blockHours === 'number' && typeof values.hourlyRate === 'number') {
-    derived.blockPrice = blockPriceFromDiscount(values.blockHours, values.hourlyRate, values.blockDiscount);
-    if (!(derived.blockPrice > 0)) errors.blockDiscount = 'A discount of 100% or more leaves no price to pay.';
+  if (values.blockPrice === null) {
+    const discount = helperValue('blockDiscount', values, errors);
+    const hours = within(SCENARIO_LIMITS.blockHours, values.blockHours);
+    const rate = within(SCENARIO_LIMITS.hourlyRate, values.hourlyRate);
+    if (discount !== undefined && hours !== undefined && rate !== undefined) derived.blockPrice = blockPriceFromDiscount(hours, rate, discount);
   }
-  if (derived.monthlyFee === null && typeof values.seatPrice === 'number' && typeof values.seats === 'number') {
-    if (!(values.seatPrice > 0)) errors.seatPrice = 'Must be more than 0.';
-    if (!(values.seats >= 1)) errors.seats = 'Must be 1 or more.';
-    derived.monthlyFee = monthlyFeeFromSeats(values.seatPrice, values.seats);
+  if (values.monthlyFee === null) {
+    const seatPrice = helperValue('seatPrice', values, errors);
+    const seats = helperValue('seats', values, errors);
+    if (seatPrice !== undefined && seats !== undefined) derived.monthlyFee = monthlyFeeFromSeats(seatPrice, seats);
   }
 
   for (const field of FIELDS) {
-    const limit = limitOf(field);
+    if (!field.key || errors[field.id]) continue;
+    const limit = SCENARIO_LIMITS[field.key];
     const value = derived[field.id];
-    if (!limit || errors[field.id]) continue;
     if (value === null || value === undefined) {
-      if (!limit.optional && !(field.id === 'blockPrice' && errors.blockDiscount) && !(field.id === 'monthlyFee' && (errors.seatPrice || errors.seats))) {
-        errors[field.id] = requiredMessage(field);
-      }
+      // An empty price or fee whose helpers are all given is not missing: they fill it, or they or the fields they use show the message.
+      const helpersGiven = HELPERS_OF[field.id]?.every((id) => values[id] !== null) ?? false;
+      if (!limit.optional && !helpersGiven) errors[field.id] = requiredMessage(field);
       continue;
     }
     const checked = checkValue(limit, value);
@@ -98,13 +124,19 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState 
   }
   if (Object.keys(errors).length > 0) return { errors };
 
-  const raw = Object.fromEntries(FIELDS.filter((f) => f.key).map((f) => [f.key, derived[f.id]]));
-  const outcome: Outcome<ScenarioInputs> = checkScenario(raw);
-  if (!outcome.ok) {
-    const field = FIELDS.find((f) => f.key && limitOf(f)?.excelName === outcome.problem.argument);
-    return { errors: { [field?.id ?? 'hourlyRate']: outcome.problem.message } };
-  }
-  return { errors, inputs: outcome.value };
+  const raw: { [K in ScenarioKey]?: number | null } = {};
+  for (const field of FIELDS) if (field.key) raw[field.key] = derived[field.id];
+  const outcome = checkScenario(raw);
+  return outcome.ok ? { errors, inputs: outcome.value } : formStateForProblem(outcome.problem);
+}
+
+/**
+ * The form's state for a problem the model found in checked fields: its message under the field of
+ * the argument it names, or for the form as a whole when it names no field (or no argument).
+ */
+export function formStateForProblem(problem: Problem): FormState {
+  const field = FIELDS.find((f) => f.key !== undefined && problem.argument !== undefined && SCENARIO_LIMITS[f.key].excelName === problem.argument);
+  return field ? { errors: { [field.id]: problem.message } } : { errors: {}, formError: problem.message };
 }
 
 function requiredMessage(field: FieldSpec): string {
@@ -113,20 +145,22 @@ function requiredMessage(field: FieldSpec): string {
   return `Enter the ${field.label.toLowerCase()}.`;
 }
 
-/** The block price a typed discount gives, rounded to cents, or null while hours, rate or discount are missing. */
+/** The block price a typed discount gives, rounded to cents, or null while hours, rate or discount are missing or the discount is outside its limit. */
 export function priceFromDiscountText(texts: FieldTexts): number | null {
   const hours = parseNumber(texts.blockHours ?? '');
   const rate = parseNumber(texts.hourlyRate ?? '');
   const discount = parseNumber(texts.blockDiscount ?? '');
   if (typeof hours !== 'number' || typeof rate !== 'number' || typeof discount !== 'number') return null;
+  // A discount outside its limit gives no price: the price stays empty and the discount's field shows why.
+  if (within(HELPER_LIMITS.blockDiscount, discount / 100) === undefined) return null;
   return Math.round(blockPriceFromDiscount(hours, rate, discount / 100) * 100) / 100;
 }
 
-/** The monthly fee from price per seat × seats, or null while either is missing. */
+/** The monthly fee from price per seat × seats, or null while either is missing or outside its limit. */
 export function feeFromSeatsText(texts: FieldTexts): number | null {
-  const price = parseNumber(texts.seatPrice ?? '');
-  const seats = parseNumber(texts.seats ?? '');
-  if (typeof price !== 'number' || typeof seats !== 'number') return null;
+  const price = within(HELPER_LIMITS.seatPrice, parseNumber(texts.seatPrice ?? ''));
+  const seats = within(HELPER_LIMITS.seats, parseNumber(texts.seats ?? ''));
+  if (price === undefined || seats === undefined) return null;
   return Math.round(monthlyFeeFromSeats(price, seats) * 100) / 100;
 }
 

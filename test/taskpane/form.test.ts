@@ -1,7 +1,24 @@
 import fc from 'fast-check';
-import { checkScenario, limitInWords, SCENARIO_LIMITS } from '../../src/model';
-import { FIELDS } from '../../src/taskpane/fields';
-import { estimateFromHistory, feeFromSeatsText, parseNumber, priceFromDiscountText, readForm, ruleInWords, textsFor } from '../../src/taskpane/form';
+import { checkScenario, fail, limitInWords, SCENARIO_LIMITS, type Problem } from '../../src/model';
+import * as scenario from '../../src/model/scenario';
+import { FIELDS, HELPER_LIMITS, limitOf } from '../../src/taskpane/fields';
+import {
+  estimateFromHistory,
+  feeFromSeatsText,
+  formStateForProblem,
+  parseNumber,
+  priceFromDiscountText,
+  readForm,
+  ruleInWords,
+  textsFor,
+} from '../../src/taskpane/form';
+
+// checkScenario as it is, but replaceable for one call: no field value reaches it invalid, so a
+// problem it finds can only be staged.
+jest.mock('../../src/model/scenario', () => {
+  const actual = jest.requireActual<typeof scenario>('../../src/model/scenario');
+  return { ...actual, checkScenario: jest.fn(actual.checkScenario) };
+});
 
 const typed = {
   hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '0.6', disruptionCostPerHour: '40', blockHours: '20', blockPrice: '3,400',
@@ -63,13 +80,49 @@ describe('reading the wizard form', () => {
     }
   });
 
+  it('takes the limit of every field from a table: the scenario table for model fields, the helper table for helper fields', () => {
+    expect(FIELDS.filter((f) => !limitOf(f)).map((f) => f.id)).toEqual([]);
+    expect(FIELDS.filter((f) => !f.key).map((f) => [f.id, limitOf(f)])).toEqual(Object.entries(HELPER_LIMITS));
+  });
+
   it('fills the price from a discount, and the fee from seats × price per seat', () => {
     expect(priceFromDiscountText({ ...typed, blockPrice: '', blockDiscount: '10' })).toBe(3330);
     const state = readForm({ ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', seatPrice: '36', seats: '25' });
+    expect(state.errors).toEqual({});
     expect(state.inputs?.blockPrice).toBeCloseTo(3330, 9);
     expect(state.inputs?.monthlyFee).toBe(900);
     expect(feeFromSeatsText({ seatPrice: '120', seats: '25' })).toBe(3000);
-    expect(readForm({ ...typed, blockPrice: '', blockDiscount: '100' }).errors.blockDiscount).toMatch(/no price/);
+  });
+
+  // The helper fields' limits: a discount from 0% up to, not including, 100%; a price per seat above 0; whole seats from 1.
+  it.each([
+    ['blockDiscount', '100', 'Must be at least 0% and less than 100%.'],
+    ['blockDiscount', '-10', 'Must be at least 0% and less than 100%.'],
+    ['seatPrice', '0', 'Must be greater than 0.'],
+    ['seatPrice', '-36', 'Must be greater than 0.'],
+    ['seats', '0', 'Must be a whole number, at least 1.'],
+    ['seats', '2.5', 'Must be a whole number, at least 1.'],
+  ])('blames the helper field %s for %p, phrased from its limit, and not the empty field it fills', (id, text, message) => {
+    const texts = { ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', seatPrice: '36', seats: '25', [id]: text };
+    const state = readForm(texts);
+    expect(state.inputs).toBeUndefined();
+    expect(state.errors).toEqual({ [id]: message });
+    expect(message).toBe(ruleInWords(HELPER_LIMITS[id as keyof typeof HELPER_LIMITS]));
+  });
+
+  it.each([
+    ['a discount of 100%', { blockDiscount: '100' }, priceFromDiscountText],
+    ['a negative discount', { blockDiscount: '-10' }, priceFromDiscountText],
+    ['a price per seat of 0', { seatPrice: '0', seats: '25' }, feeFromSeatsText],
+    ['part of a seat', { seatPrice: '36', seats: '2.5' }, feeFromSeatsText],
+  ])('fills in no price or fee from %s, so the helper field shows why', (_case, helpers, fill) => {
+    expect(fill({ ...typed, blockPrice: '', monthlyFee: '', ...helpers })).toBeNull();
+  });
+
+  it('leaves the helper fields unchecked when the field they would fill is typed: the pane shows the discount of a price above hours × rate', () => {
+    const state = readForm({ ...typed, blockDiscount: '-50', seatPrice: '0', seats: '0.5' });
+    expect(state.errors).toEqual({});
+    expect(state.inputs?.blockPrice).toBe(3400);
   });
 
   it('estimates the average and the month-to-month variability from pasted history, like TERMDEMAND over one month', () => {
@@ -77,6 +130,30 @@ describe('reading the wizard form', () => {
     expect(estimate).toEqual({ expectedMonthlyHours: 12, monthlyVariability: Math.sqrt(8) / 12 });
     expect(estimateFromHistory('10')).toEqual({ error: 'Give at least 2 months of hours, one per line.' });
     expect(estimateFromHistory('10\nten')).toEqual({ error: '"ten" is not a number of hours.' });
+  });
+});
+
+describe('a problem the model finds in checked fields', () => {
+  const problem = (argument: string | undefined): Problem => ({ kind: 'invalidInput', argument, message: `the model's message about ${argument}` });
+
+  it.each([
+    ['block_price', 'blockPrice'],
+    ['hourly_rate', 'hourlyRate'],
+    ['annual_discount_rate', 'annualDiscountRate'],
+  ])('is shown under the field of the argument it names: %s under %s', (argument, id) => {
+    expect(formStateForProblem(problem(argument))).toEqual({ errors: { [id]: `the model's message about ${argument}` } });
+  });
+
+  it.each([['discount'], ['not_an_argument'], [undefined]])('naming %p, which is no field, is shown for the form and blames no field', (argument) => {
+    expect(formStateForProblem(problem(argument))).toEqual({ errors: {}, formError: `the model's message about ${argument}` });
+  });
+
+  it.each([
+    ['block_price', { errors: { blockPrice: "the model's message about block_price" } }],
+    ['seats', { errors: {}, formError: "the model's message about seats" }],
+  ])('reaches the form from readForm: a problem naming %s', (argument, state) => {
+    jest.mocked(scenario.checkScenario).mockReturnValueOnce(fail(problem(argument)));
+    expect(readForm(typed)).toEqual(state);
   });
 });
 
