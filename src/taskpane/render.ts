@@ -119,8 +119,10 @@ export function renderPreview(root: HTMLElement, preview: Preview, termMonths: n
   root.replaceChildren(renderRecommendation(preview), figures, scroll, note, chart);
 }
 
-export function renderPreviewUnavailable(root: HTMLElement, count: number): void {
-  root.replaceChildren(element('p', 'preview-empty', `Fix ${count === 1 ? 'the field' : `the ${count} fields`} marked in red to see the comparison.`));
+/** Why there is no comparison: the fields marked in red, or else the form's own message. */
+export function renderPreviewUnavailable(root: HTMLElement, count: number, formError?: string): void {
+  const text = count === 0 && formError ? formError : `Fix ${count === 1 ? 'the field' : `the ${count} fields`} marked in red to see the comparison.`;
+  root.replaceChildren(element('p', 'preview-empty', text));
 }
 
 /** The function guide: one worked example per function. */

@@ -63,13 +63,13 @@ function refresh(): void {
     document.body.dataset.recomputeMs = preview.computeMs.toFixed(3);
     document.body.dataset.recomputeEvaluations = String(preview.evaluations);
   } else {
-    renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length);
+    renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length, state.formError);
   }
   setWriteButtonsDisabled();
   const invalid = FIELDS.filter((f) => state.errors[f.id]);
   byId('create-blocked').textContent = invalid.length
     ? `Fix first: ${invalid.map((f) => `${f.label} (step ${f.step})`).join(', ')}.`
-    : '';
+    : state.formError ?? '';
 }
 
 function fillFields(texts: Readonly<Record<string, string>>): void {
