@@ -14,6 +14,7 @@ import { DetailedCellError } from 'hyperformula';
 import { CELL_STYLES, WARNING_STYLE, cellAddress, conditionalRules, cellPosition, nameReference, rangeAddresses, type CellStyleSpec, type SheetPlan } from '../src/sheet/plan';
 import { TEMPLATES } from '../src/sheet/templates';
 import { toFileFormula } from '../src/sheet/file-formula';
+import { validationRule, type ValidationRule } from '../src/sheet/validation';
 import { loadPlan } from './formula-engine';
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -29,6 +30,27 @@ function excelStyle(spec: CellStyleSpec): Partial<ExcelJS.Style> {
     font,
     ...(spec.fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } } } : {}),
   };
+}
+
+// exceljs keeps a sheet's validations by range in `dataValidations` (lib/doc/worksheet.js), which its types leave out.
+declare module 'exceljs' {
+  interface Worksheet {
+    readonly dataValidations: { add(range: string, validation: DataValidation): void };
+  }
+}
+
+/** A plan's validation rule as exceljs writes it to the file. */
+export function fileValidation(rule: ValidationRule): ExcelJS.DataValidation {
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'ITCost', error: rule.message };
+  switch (rule.kind) {
+    case 'list':
+      return { ...common, type: 'list', formulae: [`"${rule.options.join(',')}"`] };
+    case 'custom':
+      return { ...common, type: 'custom', formulae: [toFileFormula(rule.formula)] };
+    case 'decimal':
+    case 'whole':
+      return { ...common, type: rule.kind, operator: rule.operator, formulae: rule.formula2 === undefined ? [rule.formula1] : [rule.formula1, rule.formula2] };
+  }
 }
 
 function cached(value: unknown): ExcelJS.CellFormulaValue['result'] {
@@ -72,14 +94,9 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
   );
   for (const { style, range } of plan.styles) for (const address of rangeAddresses(range)) Object.assign(ws.getCell(address), excelStyle(CELL_STYLES[style]));
   for (const validation of plan.validations ?? []) {
-    const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'ITCost', error: validation.message };
-    const rule: ExcelJS.DataValidation =
-      validation.kind === 'list'
-        ? { ...common, type: 'list', formulae: [`"${validation.options.join(',')}"`] }
-        : validation.max !== undefined
-          ? { ...common, type: 'decimal', operator: 'between', formulae: [validation.min ?? 0, validation.max] }
-          : { ...common, type: 'decimal', operator: validation.minExclusive ? 'greaterThan' : 'greaterThanOrEqual', formulae: [validation.min ?? 0] };
-    for (const address of rangeAddresses(validation.range)) ws.getCell(address).dataValidation = rule;
+    const rule = validationRule(validation);
+    // One entry for the whole range: a custom formula is written for its top-left cell.
+    ws.dataValidations.add(rule.range, fileValidation(rule));
   }
   // In priority order, which is also the order LibreOffice tries them in.
   conditionalRules(plan).forEach((rule, index) => {

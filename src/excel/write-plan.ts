@@ -10,9 +10,9 @@ import {
   WARNING_STYLE,
   type CellStyleSpec,
   type PlanChart,
-  type PlanValidation,
   type SheetPlan,
 } from '../sheet/plan';
+import { validationRule, type RuleOperator, type ValidationRule } from '../sheet/validation';
 import { candidateSheetNames } from './sheet-names';
 
 /** Sets what a style spec sets on an Excel range format, and nothing else. */
@@ -33,17 +33,37 @@ export function addChart(sheet: Excel.Worksheet, spec: PlanChart): void {
   chart.setPosition(spec.topLeft, spec.bottomRight);
 }
 
-function applyValidation(range: Excel.Range, validation: PlanValidation): void {
-  if (validation.kind === 'list') {
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.options.join(',') } };
-  } else if (validation.min !== undefined && validation.max !== undefined) {
-    range.dataValidation.rule = { decimal: { formula1: validation.min, formula2: validation.max, operator: 'Between' } };
-  } else if (validation.min !== undefined) {
-    range.dataValidation.rule = {
-      decimal: { formula1: validation.min, operator: validation.minExclusive ? 'GreaterThan' : 'GreaterThanOrEqualTo' },
-    };
+/** The rule operators by the names Excel's API gives them. */
+const EXCEL_OPERATORS: Readonly<Record<RuleOperator, 'Between' | 'GreaterThan' | 'GreaterThanOrEqualTo' | 'LessThan' | 'LessThanOrEqualTo'>> = {
+  between: 'Between',
+  greaterThan: 'GreaterThan',
+  greaterThanOrEqual: 'GreaterThanOrEqualTo',
+  lessThan: 'LessThan',
+  lessThanOrEqual: 'LessThanOrEqualTo',
+};
+
+/** A plan's validation rule as Excel's API takes it. */
+export function excelValidationRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.options.join(',') } };
+    case 'custom':
+      return { custom: { formula: rule.formula } };
+    case 'decimal':
+    case 'whole': {
+      const basic: Excel.BasicDataValidation = {
+        formula1: rule.formula1,
+        ...(rule.formula2 !== undefined ? { formula2: rule.formula2 } : {}),
+        operator: EXCEL_OPERATORS[rule.operator],
+      };
+      return rule.kind === 'whole' ? { wholeNumber: basic } : { decimal: basic };
+    }
   }
-  range.dataValidation.errorAlert = { message: validation.message, showAlert: true, style: 'Stop', title: 'ITCost' };
+}
+
+function applyValidation(range: Excel.Range, rule: ValidationRule): void {
+  range.dataValidation.rule = excelValidationRule(rule);
+  range.dataValidation.errorAlert = { message: rule.message, showAlert: true, style: 'Stop', title: 'ITCost' };
 }
 
 /** Queues everything the plan asks for on a new, empty sheet. No sync happens here. */
@@ -55,7 +75,10 @@ function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: 
   for (const name of plan.names) {
     sheet.names.add(name.name, sheet.getRange(nameReference(name).replace(/\$/g, '')), name.comment);
   }
-  for (const validation of plan.validations ?? []) applyValidation(sheet.getRange(validation.range), validation);
+  for (const validation of plan.validations ?? []) {
+    const rule = validationRule(validation);
+    applyValidation(sheet.getRange(rule.range), rule);
+  }
   // add() puts each new format at the top priority, so the lowest-priority rule goes first.
   for (const rule of [...conditionalRules(plan)].reverse()) {
     const conditional = sheet.getRange(rule.range).conditionalFormats.add('Custom');

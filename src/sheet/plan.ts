@@ -2,6 +2,7 @@
  * A sheet plan: a worksheet described as data, with no Office code. One plan feeds the Excel
  * writer (task pane), the .xlsx templates (build) and the formula engine in tests.
  */
+import type { ArgumentLimit } from '../model';
 import { CHANCE_FORMAT, NEAR_CERTAIN_FORMAT, nearCertainCondition } from './chance';
 
 /** One cell: a constant or a formula (starting with "="), with an optional number format. */
@@ -48,18 +49,18 @@ export interface PlanName {
   readonly columns?: number;
 }
 
-/** Data validation on input cells: numbers within limits, or one of a list. */
+/**
+ * The bounds a number must keep, as the model's limit tables state them (exclusive or inclusive
+ * at either end, whole numbers only); a bound left out is open.
+ */
+export type NumberBounds = Pick<ArgumentLimit, 'greaterThan' | 'atLeast' | 'lessThan' | 'atMost' | 'wholeNumber'>;
+
+/**
+ * Data validation on input cells: a number within bounds, or one of a list. Writers state it
+ * through `validationRule` (validation.ts), the one translation into operators and formulas.
+ */
 export type PlanValidation =
-  | {
-      readonly range: string;
-      readonly kind: 'decimal';
-      /** Inclusive bounds; a bound left out is open. */
-      readonly min?: number;
-      readonly max?: number;
-      /** True when min itself is not allowed (a value must be greater than min). */
-      readonly minExclusive?: boolean;
-      readonly message: string;
-    }
+  | { readonly range: string; readonly kind: 'number'; readonly bounds: NumberBounds; readonly message: string }
   | { readonly range: string; readonly kind: 'list'; readonly options: readonly string[]; readonly message: string };
 
 /** A conditional format: the range turns to a warning style where the formula is TRUE (written for its top-left cell). */

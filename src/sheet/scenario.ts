@@ -1,4 +1,4 @@
-import { SCENARIO_LIMITS, type ScenarioInputs } from '../model';
+import { SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs } from '../model';
 import { CHANCE_FORMAT } from './chance';
 import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
 import { validationFromLimit } from './validation';
@@ -175,7 +175,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
     const last = SCENARIO_FIRST_INPUT_ROW + history.length;
     names.push({ name: 'history', row: SCENARIO_FIRST_INPUT_ROW, column: 7, rows: history.length, comment: 'Past monthly support hours' });
     styles.push({ style: 'input', range: `H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}` });
-    validations.push({ range: `H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}`, kind: 'decimal', min: 0, message: 'Support hours must be at least 0.' });
+    validations.push(validationFromLimit(`H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}`, TERMDEMAND_LIMITS.monthlyHours, 'Support hours'));
   }
 
   return {

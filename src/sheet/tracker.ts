@@ -132,7 +132,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   const lastLog = firstLog + example.termMonths - 1;
   name(firstLog, 2, 'monthly_log', 'Hours used each month', example.termMonths);
   styles.push({ style: 'input', range: `C${firstLog + 1}:C${lastLog + 1}` });
-  validations.push({ range: `C${firstLog + 1}:C${lastLog + 1}`, kind: 'decimal', min: 0, message: 'Hours used must be at least 0.' });
+  validations.push(validationFromLimit(`C${firstLog + 1}:C${lastLog + 1}`, EXPIRYFORECAST_LIMITS.hoursUsed, 'Hours used'));
 
   // Status. The months left need burn_rate × months left hours on average; as a sum of that many
   // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
@@ -210,7 +210,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   }
   name(firstLog, 5, 'ticket_minutes', 'Minutes per ticket', TICKET_ROWS);
   styles.push({ style: 'input', range: `F${firstLog + 1}:F${firstLog + TICKET_ROWS}` });
-  validations.push({ range: `F${firstLog + 1}:F${firstLog + TICKET_ROWS}`, kind: 'decimal', min: 0, message: 'Minutes must be at least 0.' });
+  validations.push(validationFromLimit(`F${firstLog + 1}:F${firstLog + TICKET_ROWS}`, BILLEDHOURS_LIMITS.minutesWorked, 'Minutes'));
   const totalRow = firstLog + TICKET_ROWS;
   put(totalRow, 4, text('Total billed'));
   put(totalRow, 6, { formula: '=ITCOST.BILLEDHOURS(ticket_minutes,increment_minutes,minimum_minutes,multiplier)', numberFormat: '0.00' });

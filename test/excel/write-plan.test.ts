@@ -4,7 +4,7 @@ import { describeWriteFailure, SheetWriteFailed, writeSheetPlan } from '../../sr
 import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
 import { conditionalRules, formulasGrid, numberFormatGrid, WARNING_STYLE } from '../../src/sheet/plan';
 import { NEAR_CERTAIN_FORMAT } from '../../src/sheet/chance';
-import { trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
+import { TRACKER_SHEET_NAME, trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
 import { scenarioPlan } from '../../src/sheet/scenario';
 import { createFakeExcel } from '../support/fake-excel';
 
@@ -59,24 +59,22 @@ describe('writing a sheet plan to Excel', () => {
     expect(fake.activeSheet).toBe('IT cost scenario');
   });
 
-  it('writes every conditional format the plan needs: warnings, and the chance cells\' near-certain number format', async () => {
+  it('writes every conditional format the plan needs, in priority order: warnings, and the chance cells\' near-certain number format', async () => {
     const fake = useFake();
     const plan = trackerPlan(TRACKER);
     await writeSheetPlan(plan);
-    const written: Array<{ range: string; formula?: string; warning: boolean; numberFormat?: string }> = [];
-    for (const line of fake.log) {
-      const added = /^conditionalFormats\.add Custom [^!]+!(\S+)$/.exec(line);
-      if (added) written.push({ range: added[1], warning: false });
-      const set = /^conditionalFormat [^!]+!\S+ (formula|fill\.color|numberFormat)=(.*)$/.exec(line);
-      const last = written[written.length - 1];
-      if (set?.[1] === 'formula') last.formula = JSON.parse(set[2]) as string;
-      if (set?.[1] === 'fill.color') last.warning = JSON.parse(set[2]) === WARNING_STYLE.fill;
-      if (set?.[1] === 'numberFormat') last.numberFormat = JSON.parse(set[2]) as string;
-    }
-    // add() puts each new format at the top priority: the last written is the first rule.
     const rules = conditionalRules(plan);
     expect(rules.filter((rule) => rule.numberFormat === NEAR_CERTAIN_FORMAT).length).toBeGreaterThanOrEqual(2);
-    expect(written.reverse()).toEqual(rules);
+    // The fake keeps them highest priority first, as Excel does (each one added goes to the top).
+    expect(cellsOf(fake, TRACKER_SHEET_NAME).conditionalFormats).toEqual(
+      rules.map((rule) => ({
+        range: rule.range,
+        type: 'Custom',
+        formula: rule.formula,
+        ...(rule.warning ? { fillColor: WARNING_STYLE.fill, fontColor: WARNING_STYLE.color } : {}),
+        ...(rule.numberFormat !== undefined ? { numberFormat: rule.numberFormat } : {}),
+      })),
+    );
   });
 
   it('leaves an existing "IT cost scenario" sheet untouched and picks the next free name', async () => {

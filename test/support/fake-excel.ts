@@ -27,6 +27,19 @@ export interface FakeSheet {
   charts: Array<{ type: string; source: string; seriesBy: string; title?: string; position?: [string, string] }>;
   frozenRows: number;
   columnWidths: Map<string, number>;
+  /** Data validation as set on each range, in the order set. */
+  validations: Array<{ range: string; rule?: unknown; errorAlert?: unknown }>;
+  /** Conditional formats, highest priority first: Excel puts each one added at the top. */
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+export interface FakeConditionalFormat {
+  range: string;
+  type: string;
+  formula?: string;
+  fillColor?: string;
+  fontColor?: string;
+  numberFormat?: string;
 }
 
 export interface FakeExcelOptions {
@@ -85,7 +98,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
   const failing = new Set<number>(options.failAtSync === undefined ? [] : typeof options.failAtSync === 'number' ? [options.failAtSync] : options.failAtSync);
   const selection = options.selection ?? 'A1';
   const newSheet = (name: string, cells: Record<string, string | number> = {}): FakeSheet => {
-    const sheet: FakeSheet = { id: `{sheet-${nextId++}}`, name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map() };
+    const sheet: FakeSheet = { id: `{sheet-${nextId++}}`, name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map(), validations: [], conditionalFormats: [] };
     for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { formula: value, numberFormat: 'General' });
     return sheet;
   };
@@ -177,18 +190,28 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
         });
       Object.defineProperty(range, 'formulas', { set: writeGrid('formula') });
       const dataValidation = {};
-      for (const key of ['rule', 'errorAlert']) {
-        Object.defineProperty(dataValidation, key, { set: (value: unknown) => enqueue(`dataValidation.${key} ${handle.label()}!${address} ${JSON.stringify(value)}`, () => undefined) });
+      for (const key of ['rule', 'errorAlert'] as const) {
+        Object.defineProperty(dataValidation, key, {
+          set: (value: unknown) =>
+            enqueue(`dataValidation.${key} ${handle.label()}!${address} ${JSON.stringify(value)}`, () => {
+              const validations = sheetOf(handle).validations;
+              const existing = validations.find((v) => v.range === address);
+              if (existing) existing[key] = value;
+              else validations.push({ range: address, [key]: value });
+            }),
+        });
       }
       range.dataValidation = dataValidation;
       range.conditionalFormats = {
         add: (type: string) => {
-          enqueue(`conditionalFormats.add ${type} ${handle.label()}!${address}`, () => undefined);
-          const recordOnly = (what: string) => (value: unknown) => enqueue(`conditionalFormat ${handle.label()}!${address} ${what}=${JSON.stringify(value)}`, () => undefined);
-          const rule = Object.defineProperty({}, 'formula', { set: recordOnly('formula') });
-          const fill = Object.defineProperty({}, 'color', { set: recordOnly('fill.color') });
-          const font = Object.defineProperty({}, 'color', { set: recordOnly('font.color') });
-          const format = Object.defineProperty({ fill, font }, 'numberFormat', { set: recordOnly('numberFormat') });
+          const added: FakeConditionalFormat = { range: address, type };
+          enqueue(`conditionalFormats.add ${type} ${handle.label()}!${address}`, () => sheetOf(handle).conditionalFormats.unshift(added));
+          const recordOnto = (what: string, key: 'formula' | 'fillColor' | 'fontColor' | 'numberFormat') => (value: string) =>
+            enqueue(`conditionalFormat ${handle.label()}!${address} ${what}=${JSON.stringify(value)}`, () => (added[key] = value));
+          const rule = Object.defineProperty({}, 'formula', { set: recordOnto('formula', 'formula') });
+          const fill = Object.defineProperty({}, 'color', { set: recordOnto('fill.color', 'fillColor') });
+          const font = Object.defineProperty({}, 'color', { set: recordOnto('font.color', 'fontColor') });
+          const format = Object.defineProperty({ fill, font }, 'numberFormat', { set: recordOnto('numberFormat', 'numberFormat') });
           return { custom: { rule, format } };
         },
       };
