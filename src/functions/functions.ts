@@ -14,8 +14,8 @@ import { toExcelResult, toExcelTable, toExcelText } from './excel-result';
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
- * @param [overage_rate] Money per hour for hours beyond the block. Default: hourly_rate.
- * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation (standard deviation ÷ mean). Default: 0, hours known exactly.
+ * @param [overage_rate] Money per hour for hours beyond the block. Must be at least 0. Default: hourly_rate.
+ * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
  * @returns {number} Break-even expected hours over the term.
  */
 export function breakEven(
@@ -40,14 +40,14 @@ export function breakEven(
  * Expected saving from buying a prepaid block instead of paying hourly over its term, in money; positive means the block is cheaper. Present value when a discount rate is given.
  * @customfunction BLOCKVALUE
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#blockvalue
- * @param expected_hours Expected hours of support needed over the block's term. At least 0.
+ * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
- * @param [overage_rate] Money per hour for hours beyond the block. Default: hourly_rate.
- * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation (standard deviation ÷ mean). Default: 0.
- * @param [term_months] Months until unused hours expire; hourly work and overage are paid monthly over this term. Default: 12. At least 1.
- * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 0.08 for 8%. Default: 0, no discounting.
+ * @param [overage_rate] Money per hour for hours beyond the block. Must be at least 0. Default: hourly_rate.
+ * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
+ * @param [term_months] Months until unused hours expire; hourly work and overage are paid monthly over this term. Must be at least 1. Default: 12.
+ * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 8% or 0.08. Must be at least 0%. Default: 0%, no discounting.
  * @returns {number} Expected saving in money.
  */
 export function blockValue(
@@ -78,11 +78,11 @@ export function blockValue(
  * What each hour actually used cost under a prepaid block, in money per hour: (block price + overage) ÷ hours used. #N/A if no hours were used.
  * @customfunction EFFECTIVERATE
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#effectiverate
- * @param hours_used Hours of support actually used over the block's term. At least 0.
+ * @param hours_used Hours of support actually used over the block's term. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour; the default overage rate. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param block_price Price of the block, in money. Must be greater than 0.
- * @param [overage_rate] Money per hour for hours beyond the block. Default: hourly_rate.
+ * @param [overage_rate] Money per hour for hours beyond the block. Must be at least 0. Default: hourly_rate.
  * @returns {number} Cost per hour used, in money per hour.
  */
 export function effectiveRate(
@@ -107,9 +107,9 @@ export function effectiveRate(
  * Expected prepaid hours left unused when a block expires, in hours.
  * @customfunction UNUSEDHOURS
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#unusedhours
- * @param expected_hours Expected hours of support needed over the block's term. At least 0.
+ * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
- * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean). Default: 0, hours known exactly.
+ * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
  * @returns {number} Expected unused hours.
  */
 export function unusedHours(expected_hours: number, block_hours: number, variability?: number) {
@@ -122,9 +122,9 @@ export function unusedHours(expected_hours: number, block_hours: number, variabi
  * Expected hours needed beyond a prepaid block over its term, billed at the overage rate, in hours.
  * @customfunction OVERAGEHOURS
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#overagehours
- * @param expected_hours Expected hours of support needed over the block's term. At least 0.
+ * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
- * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean). Default: 0, hours known exactly.
+ * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
  * @returns {number} Expected overage hours.
  */
 export function overageHours(expected_hours: number, block_hours: number, variability?: number) {
@@ -137,9 +137,9 @@ export function overageHours(expected_hours: number, block_hours: number, variab
  * Probability, from 0 to 1, that some prepaid hours expire unused because the hours needed stay below the block.
  * @customfunction FORFEITRISK
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#forfeitrisk
- * @param expected_hours Expected hours of support needed over the block's term. At least 0.
+ * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
- * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean). Default: 0, which gives 1 or 0.
+ * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, which gives 1 or 0.
  * @returns {number} Probability of forfeiting hours.
  */
 export function forfeitRisk(expected_hours: number, block_hours: number, variability?: number) {
@@ -152,12 +152,12 @@ export function forfeitRisk(expected_hours: number, block_hours: number, variabi
  * Expected monthly saving of managed services over hourly billing, in money per month; positive means managed services are cheaper. Hourly costs h·(R + c); managed costs F + h·(1 − q)·((1 − s)·R + c), with h the monthly hours, R the hourly rate, F the fee, s the covered share, q the incident reduction and c the disruption cost per hour.
  * @customfunction MANAGEDVALUE
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedvalue
- * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
- * @param [covered_share] Share of support hours the fee covers, from 0 to 1; the rest is billed hourly. Default: 1.
- * @param [incident_reduction] Share of support hours that proactive care avoids, from 0 to 1. Default: 0.
- * @param [disruption_cost_per_hour] What an hour of IT problems costs the business in lost work, in money per hour. Default: 0.
+ * @param [covered_share] Share of support hours the fee covers, e.g. 90% or 0.9; the rest is billed hourly. Must be from 0% to 100%. Default: 100%.
+ * @param [incident_reduction] Share of support hours that proactive care avoids, e.g. 25% or 0.25. Must be from 0% to 100%. Default: 0%.
+ * @param [disruption_cost_per_hour] What an hour of IT problems costs the business in lost work, in money per hour. Must be at least 0. Default: 0.
  * @returns {number} Expected monthly saving of managed services.
  */
 export function managedValue(
@@ -186,9 +186,9 @@ export function managedValue(
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedbreakeven
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
- * @param [covered_share] Share of support hours the fee covers, from 0 to 1; the rest is billed hourly. Default: 1.
- * @param [incident_reduction] Share of support hours that proactive care avoids, from 0 to 1. Default: 0.
- * @param [disruption_cost_per_hour] What an hour of IT problems costs the business in lost work, in money per hour. Default: 0.
+ * @param [covered_share] Share of support hours the fee covers, e.g. 90% or 0.9; the rest is billed hourly. Must be from 0% to 100%. Default: 100%.
+ * @param [incident_reduction] Share of support hours that proactive care avoids, e.g. 25% or 0.25. Must be from 0% to 100%. Default: 0%.
+ * @param [disruption_cost_per_hour] What an hour of IT problems costs the business in lost work, in money per hour. Must be at least 0. Default: 0.
  * @returns {number} Break-even support hours per month.
  */
 export function managedBreakEven(
@@ -213,10 +213,10 @@ export function managedBreakEven(
  * Billable hours for one ticket or the total over a range of tickets: each bills max(minimum, increment × ceiling(minutes ÷ increment)) × multiplier. Blank cells are ignored.
  * @customfunction BILLEDHOURS
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#billedhours
- * @param minutes_worked Minutes worked on one ticket, or a range with one ticket per cell. Each at least 0.
- * @param [increment_minutes] Time is rounded up to a whole number of these minutes. Default: 15.
- * @param [minimum_minutes] The least a ticket is billed, in minutes. Default: 0.
- * @param [multiplier] Applied after rounding, e.g. 1.5 for after-hours work. Default: 1.
+ * @param minutes_worked Minutes worked on one ticket, or a range with one ticket per cell; blank cells are ignored. Each must be at least 0.
+ * @param [increment_minutes] The billing increment, in minutes: time is rounded up to a whole number of increments. Must be greater than 0. Default: 15.
+ * @param [minimum_minutes] The least a ticket is billed, in minutes. Must be at least 0. Default: 0.
+ * @param [multiplier] Applied to each ticket's minutes after rounding, e.g. 1.5 for after-hours work. Must be greater than 0. Default: 1.
  * @returns {number} Billable hours.
  */
 export function billedHours(
@@ -239,8 +239,8 @@ export function billedHours(
  * From past monthly support hours, spills two cells: the expected hours over the term (term × average month) and their variability ((standard deviation ÷ average) ÷ √term). Assumes months are independent.
  * @customfunction TERMDEMAND
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#termdemand
- * @param monthly_hours A range of past monthly support hours, at least 2 numbers. Blank cells are ignored.
- * @param [term_months] Months in the term to forecast, e.g. a block's validity. Default: 12. At least 1.
+ * @param monthly_hours A range of past monthly support hours, holding at least 2 numbers; blank cells are ignored. Each must be at least 0.
+ * @param [term_months] Months in the term to forecast, e.g. a block's validity. Must be at least 1. Default: 12.
  * @returns {number[][]} Expected hours over the term, and their variability.
  */
 export function termDemand(monthly_hours: unknown[][], term_months?: number) {
@@ -251,11 +251,11 @@ export function termDemand(monthly_hours: unknown[][], term_months?: number) {
  * For a block already bought: expected hours left unused when it expires, if use continues at the rate so far (hours used ÷ months elapsed). 0 once the block is used up.
  * @customfunction EXPIRYFORECAST
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#expiryforecast
- * @param hours_used Hours used from the block so far. At least 0.
- * @param months_elapsed Months since the block was bought. Greater than 0 and at most term_months.
+ * @param hours_used Hours used from the block so far. Must be at least 0.
+ * @param months_elapsed Months since the block was bought. Must be greater than 0. It cannot exceed term_months.
  * @param block_hours Hours in the block. Must be greater than 0.
- * @param term_months Months from purchase until unused hours expire. At least 1.
- * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean). Default: 0.
+ * @param term_months Months from purchase until unused hours expire. Must be at least 1.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, use continues exactly at the rate so far.
  * @returns {number} Expected unused hours at expiry.
  */
 export function expiryForecast(
@@ -280,18 +280,18 @@ export function expiryForecast(
  * Spills a table comparing hourly billing, the prepaid block and managed services over the block's term: expected cost (with disruption), what the provider is paid per hour it works (without disruption or discounting), 95th-percentile cost and saving against hourly.
  * @customfunction COMPARE
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#compare
- * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
- * @param [overage_rate] Money per hour beyond the block. Default: hourly_rate.
- * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Default: 0.
- * @param [term_months] The block's validity in months: the period compared. Default: 12.
- * @param [covered_share] Share of support hours the managed fee covers, from 0 to 1. Default: 1.
- * @param [incident_reduction] Share of support hours managed care avoids, from 0 to 1. Default: 0.
- * @param [disruption_cost_per_hour] Lost work per hour of IT problems, in money per hour, under every option. Default: 0.
- * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 0.08. Default: 0.
+ * @param [overage_rate] Money per hour beyond the block. Must be at least 0. Default: hourly_rate.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
+ * @param [term_months] The block's validity in months: the period compared. Must be at least 1. Default: 12.
+ * @param [covered_share] Share of support hours the managed fee covers, e.g. 90% or 0.9. Must be from 0% to 100%. Default: 100%.
+ * @param [incident_reduction] Share of support hours managed care avoids, e.g. 25% or 0.25. Must be from 0% to 100%. Default: 0%.
+ * @param [disruption_cost_per_hour] Lost work per hour of IT problems, in money per hour, under every option. Must be at least 0. Default: 0.
+ * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 8% or 0.08. Must be at least 0%. Default: 0%, no discounting.
  * @returns {any[][]} A header row and one row per option.
  */
 export function compare(
@@ -330,18 +330,18 @@ export function compare(
  * Advice in one cell: "Pay hourly", "Buy the prepaid block" or "Choose managed services", whichever has the lowest expected cost in COMPARE, then the figures that decide it, each with its period. Same arguments as COMPARE.
  * @customfunction RECOMMEND
  * @helpurl https://github.com/itcost/itcost/blob/main/README.md#recommend
- * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. At least 0.
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
- * @param [overage_rate] Money per hour beyond the block. Default: hourly_rate.
- * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Default: 0.
- * @param [term_months] The block's validity in months: the period compared. Default: 12.
- * @param [covered_share] Share of support hours the managed fee covers, from 0 to 1. Default: 1.
- * @param [incident_reduction] Share of support hours managed care avoids, from 0 to 1. Default: 0.
- * @param [disruption_cost_per_hour] Lost work per hour of IT problems, in money per hour, under every option. Default: 0.
- * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 0.08. Default: 0.
+ * @param [overage_rate] Money per hour beyond the block. Must be at least 0. Default: hourly_rate.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
+ * @param [term_months] The block's validity in months: the period compared. Must be at least 1. Default: 12.
+ * @param [covered_share] Share of support hours the managed fee covers, e.g. 90% or 0.9. Must be from 0% to 100%. Default: 100%.
+ * @param [incident_reduction] Share of support hours managed care avoids, e.g. 25% or 0.25. Must be from 0% to 100%. Default: 0%.
+ * @param [disruption_cost_per_hour] Lost work per hour of IT problems, in money per hour, under every option. Must be at least 0. Default: 0.
+ * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 8% or 0.08. Must be at least 0%. Default: 0%, no discounting.
  * @returns {string} The recommendation.
  */
 export function recommend(
