@@ -15,10 +15,16 @@ const config = {
     'src/functions/**/*.ts',
     'src/excel/**/*.ts',
     '!src/**/index.ts',
+    // Stryker 9.6 cannot place a string mutant inside the template literal type of error-codes.ts's
+    // `satisfies` clause (it crashes the run), so that file is mutated up to the end of the object.
+    '!src/functions/error-codes.ts',
+    'src/functions/error-codes.ts:1-15:2',
   ],
   // The sandbox is a copy of the project; dist/ stays in it because tools/formula-engine.ts (used
   // by test/sheet) reads the functions' parameter metadata from dist/functions.json.
   ignorePatterns: ['/bench-results', '/test-artifacts', '/coverage', '/reports'],
+  // ts-jest already only transpiles (jest.mutate.config.js); only the mutated sources need @ts-nocheck.
+  disableTypeChecks: 'src/**/*.ts',
   concurrency: 2,
   timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
