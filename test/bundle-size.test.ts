@@ -1,5 +1,6 @@
 /**
- * The bundles stay within DESIGN's budgets, measured as the bench measures them (gzip level 9).
+ * The bundles stay within the budgets of the README ("Performance", bundle sizes) and docs/architecture.md,
+ * measured as the bench measures them (gzip level 9).
  * Sizes are deterministic, so unlike speed they belong in npm test.
  */
 import zlib from 'zlib';

@@ -65,8 +65,9 @@ function isRoot(point: SavingAt): boolean {
  * off, or barely fails to) Newton slows to halving its error, so each step also looks at the
  * quadratic model g + g'δ + g''δ²/2: its root, when it has one, is a longer step; when it has
  * none, the model's peak is where to look next. Either may pass the root or the peak; that is
- * seen at once (g ≥ 0, or g' ≤ 0) and settled inside the bracket it leaves. A few evaluations in
- * all, where a fixed search would take dozens.
+ * seen at once (g ≥ 0, or g' ≤ 0) and settled inside the bracket it leaves: Newton's method
+ * safeguarded by a bracket, in the manner of `rtsafe` (Numerical Recipes, 3rd ed., §9.4). A few
+ * evaluations in all, where a fixed search would take dozens. See docs/architecture.md.
  */
 export function breakEvenHours(terms: BreakEvenTerms): BreakEven {
   if (terms.variability === 0) return deterministicBreakEven(terms);
@@ -161,7 +162,8 @@ function increasingRoot(at: (hours: number) => SavingAt, start: SavingAt, linear
         next = Math.max(newton, left.hours * Math.exp(-psiLeft / slope));
       }
     } else {
-      // Regula falsi on ψ in ln h between the two ends (Illinois: an end kept twice counts half).
+      // Regula falsi on ψ in ln h between the two ends (Illinois: an end kept twice counts half;
+      // Dowell & Jarratt, BIT 11 (1971)).
       const psiRight = psiOf(right);
       if (Number.isFinite(psiLeft) && Number.isFinite(psiRight) && psiLeft > 0 && psiRight <= 0) {
         const a = Math.log(left.hours);

@@ -96,6 +96,8 @@ function tinyBlockExpectations(mean: number, shape: number, blockHours: number):
 /**
  * E[(H − U)⁺], E[(U − H)⁺], P(U < H) and their sensitivities to the mean, from one evaluation of
  * the incomplete gamma and the prefix f = x^k·e^−x / Γ(k + 1) that links shape k to k + 1.
+ * They come from the gamma distribution's limited expected value E[U ∧ H] = m·P(k + 1, x) + H·Q(k, x)
+ * (Klugman, Panjer & Willmot, Loss Models, appendix A) and P(k + 1, x) = P(k, x) − f (DLMF §8.8).
  * For gamma demand U with mean m, shape k and scale θ = m/k, and x = H/θ:
  * - E[(U − H)⁺] = m·Q(k + 1, x) − H·Q(k, x) = (m − H)·Q(k, x) + m·f,
  * - E[(H − U)⁺] = H·P(k, x) − m·P(k + 1, x) = (H − m)·P(k, x) + m·f,
@@ -195,7 +197,9 @@ function normalQuantile(probability: number): number {
 
 /**
  * A first guess at the standard gamma quantile. From shape 1, the Wilson–Hilferty cube-root
- * normal approximation x ≈ k·(1 − 1/(9k) + z/(3√k))³; below it, the small-shape forms
+ * normal approximation x ≈ k·(1 − 1/(9k) + z/(3√k))³ (Wilson & Hilferty, PNAS 17 (1931);
+ * Abramowitz and Stegun 26.4.17); below it, split as in `invgammp` of Numerical Recipes, 3rd ed.,
+ * §6.2.1, the small-shape forms
  * P(k, x) ≈ x^k / Γ(k + 1) near 0 and Q(k, x) ≈ e^−x·x^(k−1)/Γ(k) far out. Far into the lower tail
  * (a tiny probability) Wilson–Hilferty falls short, and x^k / Γ(k + 1) = p is the better guess:
  * the larger of the two is taken.
@@ -215,7 +219,8 @@ function quantileGuess(shape: number, probability: number): number {
 
 /**
  * The next point of the quantile search from x, given P and Q there, and whether it has
- * converged. Near the answer, a Halley step: F(x) = P(k, x) − p has F' = g, the gamma density
+ * converged. Near the answer, a Halley step (as in Numerical Recipes' `invgammp`, §6.2.1, and Gil,
+ * Segura & Temme, SIAM J. Sci. Comput. 34 (2012)): F(x) = P(k, x) − p has F' = g, the gamma density
  * k·prefix/x, and F''/F' = (k − 1)/x − 1, so it converges cubically. Far below a small p (P < p/2),
  * a Newton step on ln P in ln x, nearly a straight line there (P ≈ x^k/Γ(k + 1)), where Halley's
  * step in x would creep; far above a p near 1 (Q < (1 − p)/2), a Newton step on ln Q, nearly a

@@ -3,15 +3,18 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import erfc from '@stdlib/math-base-special-erfc';
 
 /**
- * The regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 − P(a, x) that the demand
- * model rests on, with the "prefix" x^a·e^−x / Γ(a + 1) that links neighbouring shapes:
- * P(a + 1, x) = P(a, x) − prefix, so one evaluation serves both shapes.
+ * The regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 − P(a, x) (DLMF §8.2) that the
+ * demand model rests on, with the "prefix" x^a·e^−x / Γ(a + 1) that links neighbouring shapes:
+ * P(a + 1, x) = P(a, x) − prefix (the recurrence of DLMF §8.8), so one evaluation serves both shapes.
+ * How the pieces fit and where they come from: docs/architecture.md, "The numerical methods".
  *
- * Below shape 1,000 the values come from `@stdlib/math-base-special-gammainc` (a port of Boost's).
+ * Below shape 1,000 the values come from `@stdlib/math-base-special-gammainc` (a port of Boost's,
+ * after DiDonato & Morris, ACM TOMS 12 (1986), and Temme).
  * From shape 1,000 (variability below about 0.03) we use Temme's uniform asymptotic expansion
  * (N. M. Temme, "The asymptotic expansion of the incomplete gamma functions", SIAM J. Math. Anal.
- * 10 (1979); DLMF §8.12), which is exact to double precision there at a fixed cost, where the
- * library's series need millions of terms in the tails of very large shapes and lose accuracy.
+ * 10 (1979); DLMF §8.12; its use for computation in Gil, Segura & Temme, SIAM J. Sci. Comput. 34
+ * (2012)), which is exact to double precision there at a fixed cost, where the library's series
+ * need millions of terms in the tails of very large shapes and lose accuracy.
  *
  * Each evaluation is counted, so tests and the bench can bound the work a call does
  * deterministically (evaluations, not seconds). The count only grows; callers take differences.
@@ -110,7 +113,7 @@ function peakExponentAt(a: number, x: number, d: number): number {
   return ratio - 1 - Math.log(ratio);
 }
 
-/** ln Γ(a + 1) − [(a + ½)·ln a − a + ½·ln 2π], Stirling's correction, for a ≥ 10. */
+/** ln Γ(a + 1) − [(a + ½)·ln a − a + ½·ln 2π], Stirling's correction (the series of DLMF 5.11.1), for a ≥ 10. */
 function stirlingCorrection(a: number): number {
   const inverse = 1 / a;
   const inverse2 = inverse * inverse;
