@@ -100,7 +100,7 @@ describe('the task pane outside Office (preview, real office.js)', () => {
     expect(await page.isEnabled('#create')).toBe(true);
     await page.click('#step-tab-3');
     await page.fill('#coveredShare', '120');
-    expect(await page.textContent('#coveredShare-message')).toBe('Must be between 0% and 100%.');
+    expect(await page.textContent('#coveredShare-message')).toBe('Must be from 0% to 100%.');
     expect(await page.getAttribute('#coveredShare', 'aria-invalid')).toBe('true');
     await page.click('#step-tab-4');
     expect(await page.isDisabled('#create')).toBe(true);
