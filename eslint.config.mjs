@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.js', 'bench/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', 'src/vendor/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

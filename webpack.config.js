@@ -1,4 +1,6 @@
 /* Builds the add-in: the task pane, the custom functions and their metadata, the manifest and assets. */
+const { createHash } = require('crypto');
+const fs = require('fs');
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
@@ -7,8 +9,9 @@ const { DEV_BASE_URL, rewriteManifestUrls } = require('./scripts/manifest-url');
 const { readDevCertificates, CERT_DIR } = require('./scripts/dev-certs');
 
 const PORT = Number(process.env.ITCOST_PORT || 3000);
+const DIST = path.resolve(__dirname, 'dist');
 
-/** stdlib's pure-JavaScript Math ports, replaced by the engine's own in the bundle (scripts/stdlib-shims/README.md). */
+/** stdlib's pure-JavaScript Math ports, replaced by the engine's own in the bundle (src/vendor/stdlib-shims/README.md). */
 const STDLIB_SHIMS = Object.fromEntries(
   [
     ['@stdlib/math-base-special-pow$', 'pow'],
@@ -17,14 +20,40 @@ const STDLIB_SHIMS = Object.fromEntries(
     ['@stdlib/math-base-special-log1p$', 'log1p'],
     ['@stdlib/math-base-special-expm1$', 'expm1'],
     ['@stdlib/math-base-special-sin$', 'sin'],
-    ['@stdlib/math-base-special-cos$', 'cos'],
     ['@stdlib/math-base-special-sinpi$', 'sinpi'],
     ['@stdlib/string-format$', 'format'],
     ['@stdlib/function-ctor$', 'function-ctor'],
     ['@stdlib/assert-has-generator-support$', 'has-generator-support'],
-    ['@stdlib/utils-eval$', 'utils-eval'],
-  ].map(([name, file]) => [name, path.resolve(__dirname, 'scripts/stdlib-shims', `${file}.js`)]),
+  ].map(([name, file]) => [name, path.resolve(__dirname, 'src/vendor/stdlib-shims', `${file}.js`)]),
 );
+
+/** Where a build into dist/ lists the source files bundled into functions.js (test/build.test.ts reads it). */
+const FUNCTIONS_MODULES = path.resolve(__dirname, 'node_modules', '.cache', 'itcost', 'functions-modules.json');
+
+/**
+ * Writes FUNCTIONS_MODULES from the compilation: every source file in the functions chunk (the
+ * modules webpack concatenated included) and the SHA-256 of the functions.js it emitted, so a test
+ * can tell the list describes the dist/functions.js it finds. Only one-off builds into dist/ write
+ * it; the dev server (in memory), watch builds and builds elsewhere leave it alone.
+ */
+class FunctionsModulesPlugin {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('FunctionsModules', (compilation) => {
+      if (compiler.watchMode || path.resolve(compilation.outputOptions.path) !== DIST) return;
+      const chunk = compilation.namedChunks.get('functions');
+      if (!chunk) return;
+      const files = new Set();
+      const add = (module) => {
+        if (module.modules) for (const inner of module.modules) add(inner);
+        if (module.resource) files.add(path.relative(__dirname, module.resource).split(path.sep).join('/'));
+      };
+      for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) add(module);
+      const sha256 = createHash('sha256').update(fs.readFileSync(path.join(DIST, 'functions.js'))).digest('hex');
+      fs.mkdirSync(path.dirname(FUNCTIONS_MODULES), { recursive: true });
+      fs.writeFileSync(FUNCTIONS_MODULES, JSON.stringify({ asset: 'functions.js', sha256, modules: [...files].sort() }, null, 1));
+    });
+  }
+}
 
 function printHowToTry(protocol) {
   const base = `${protocol}://localhost:${PORT}`;
@@ -62,7 +91,7 @@ module.exports = (_env, argv) => {
       functions: './src/functions/functions.ts',
     },
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: DIST,
       filename: '[name].js',
       // The custom-functions runtime may be JavaScript-only, with no window or document.
       globalObject: 'globalThis',
@@ -77,6 +106,7 @@ module.exports = (_env, argv) => {
     },
     performance: { hints: false },
     plugins: [
+      new FunctionsModulesPlugin(),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -113,7 +143,7 @@ module.exports = (_env, argv) => {
     ],
     devServer: {
       port: PORT,
-      static: { directory: path.resolve(__dirname, 'dist') },
+      static: { directory: DIST },
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: certificates ? { type: 'https', options: certificates } : 'http',
       // No injected dev-server client: functions.js must stay loadable in a runtime with no DOM.
@@ -133,3 +163,5 @@ module.exports = (_env, argv) => {
     },
   };
 };
+
+module.exports.FUNCTIONS_MODULES = FUNCTIONS_MODULES;

@@ -1,6 +1,6 @@
 /**
  * Makes src/model, loaded under tsx, use stdlib exactly as dist/functions.js does: with the
- * aliases of webpack.config.js (scripts/stdlib-shims), stdlib's incomplete gamma runs on the
+ * aliases of webpack.config.js (src/vendor/stdlib-shims), stdlib's incomplete gamma runs on the
  * engine's Math functions and on plain loops instead of generators. The model the bench counts
  * evaluations with is then the same program, to the last digit, as the bundle it times.
  *

@@ -1,3 +1,4 @@
+import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -10,7 +11,8 @@ const { rewriteManifestUrls, checkProductionUrl } = require('../scripts/manifest
   checkProductionUrl: (url: string) => string;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require('../webpack.config.js') as (env: unknown, argv: { mode: string }) => webpack.Configuration;
+const webpackConfig = require('../webpack.config.js') as ((env: unknown, argv: { mode: string }) => webpack.Configuration) & { FUNCTIONS_MODULES: string };
+const makeConfig = webpackConfig;
 
 const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 
@@ -71,5 +73,41 @@ describe('npm run build', () => {
       expect(code).not.toMatch(/hyperformula|HyperFormula/);
       expect(code).not.toContain('createFakeExcel');
     }
+  });
+});
+
+describe('the stdlib shims', () => {
+  /** The source files webpack bundled into dist/functions.js, as the build listed them. */
+  function bundledModules(): string[] {
+    const list = JSON.parse(fs.readFileSync(webpackConfig.FUNCTIONS_MODULES, 'utf8')) as { sha256: string; modules: string[] };
+    const built = crypto.createHash('sha256').update(readDist('functions.js')).digest('hex');
+    if (list.sha256 !== built) throw new Error(`${webpackConfig.FUNCTIONS_MODULES} describes another build than dist/functions.js: run \`npm run build\`.`);
+    return list.modules;
+  }
+  // From the shim files themselves, not from webpack.config.js, so dropping an alias cannot shrink what is checked.
+  const SHIMS = 'src/vendor/stdlib-shims';
+  const shims = fs
+    .readdirSync(path.join(ROOT, SHIMS))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => ({
+      shim: `${SHIMS}/${file}`,
+      stdlib: /^\/\/ Stands in for (@stdlib\/[\w-]+)/m.exec(fs.readFileSync(path.join(ROOT, SHIMS, file), 'utf8'))?.[1],
+    }));
+
+  it('each name the stdlib module it stands in for, and webpack aliases exactly that module to it', () => {
+    const aliases = (makeConfig({}, { mode: 'production' }).resolve?.alias ?? {}) as Record<string, string>;
+    const declared = Object.entries(aliases).map(([name, file]) => ({ shim: path.relative(ROOT, file).split(path.sep).join('/'), stdlib: name.replace(/\$$/, '') }));
+    expect(shims.length).toBeGreaterThanOrEqual(5);
+    expect(declared.sort((a, b) => a.shim.localeCompare(b.shim))).toEqual(shims);
+  });
+
+  it('replace every module they stand in for in functions.js, and each is bundled', () => {
+    const modules = bundledModules();
+    // The stdlib the shims leave in place is bundled from its sources, so a replaced module that slipped back in would show.
+    expect(modules.some((file) => file.startsWith('node_modules/@stdlib/math-base-special-gammainc/'))).toBe(true);
+    // Any copy of a package, top-level or nested under another package's node_modules.
+    const present = shims.filter(({ stdlib }) => modules.some((file) => file.includes(`node_modules/${stdlib}/`)));
+    expect(present.map(({ stdlib }) => stdlib)).toEqual([]);
+    expect(shims.filter(({ shim }) => !modules.includes(shim)).map(({ shim }) => shim)).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expect(fn('BLOCKVALUE')(22, 100, 20, 1800)).toBe(withDefaults);
   });
 
-  // The bundle swaps stdlib's Math ports for the engine's (scripts/stdlib-shims); accuracy must survive.
+  // The bundle swaps stdlib's Math ports for the engine's (src/vendor/stdlib-shims); accuracy must survive.
   it('matches the mpmath reference table through the registered functions', () => {
     for (const c of reference.demand) {
       const scale = c.expectedHours + c.blockHours;
