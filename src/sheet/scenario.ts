@@ -1,16 +1,12 @@
-import { SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs } from '../model';
+import { COMPARE_SPILL, SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs } from '../model';
+import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
-import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
-import { validationFromLimit } from './validation';
+import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
+import { cellAddress, type PlanCell, type SheetPlan } from './plan';
 
 export const SCENARIO_SHEET_NAME = 'IT cost scenario';
 export const SCENARIO_TITLE = 'IT cost scenario';
 export const DEFAULT_SENSITIVITY_ROWS = 21;
-
-const MONEY = '#,##0.00';
-const HOURS = '#,##0.0';
-const PERCENT = '0.0%';
-const RATIO = '0.000';
 
 /** The inputs block, in sheet order; each value cell gets the defined name. */
 export const SCENARIO_INPUT_ROWS: readonly {
@@ -26,17 +22,13 @@ export const SCENARIO_INPUT_ROWS: readonly {
   { key: 'disruptionCostPerHour', name: 'disruption_cost_per_hour', label: 'Disruption cost of IT problems', unit: 'money per hour', format: MONEY },
   { key: 'blockHours', name: 'block_hours', label: 'Block: hours', unit: 'hours', format: HOURS },
   { key: 'blockPrice', name: 'block_price', label: 'Block: price', unit: 'money, paid up front', format: MONEY },
-  { key: 'termMonths', name: 'term_months', label: 'Block: valid for', unit: 'months', format: '0' },
+  { key: 'termMonths', name: 'term_months', label: 'Block: valid for', unit: 'months', format: COUNT },
   { key: 'overageRate', name: 'overage_rate', label: 'Block: overage rate', unit: 'money per hour', format: MONEY },
   { key: 'monthlyFee', name: 'monthly_fee', label: 'Managed: monthly fee', unit: 'money per month', format: MONEY },
   { key: 'coveredShare', name: 'covered_share', label: 'Managed: share of hours covered', unit: 'share, 0 to 100%', format: PERCENT },
   { key: 'incidentReduction', name: 'incident_reduction', label: 'Managed: reduction in incidents', unit: 'share, 0 to 100%', format: PERCENT },
   { key: 'annualDiscountRate', name: 'annual_discount_rate', label: 'Annual discount rate', unit: 'per year, compounded monthly', format: PERCENT },
 ];
-
-/** Where the inputs block starts: row 5 (zero-based 4), values in column B. */
-export const SCENARIO_FIRST_INPUT_ROW = 4;
-export const SCENARIO_VALUE_COLUMN = 1;
 
 export const SCENARIO_ASSUMPTIONS =
   'Assumptions: hours needed over the term are gamma distributed around the expected level; months are independent, ' +
@@ -64,7 +56,7 @@ const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; 
   // COMPARE's own figure, so the two savings side by side cover the same period on the same basis.
   { label: 'Managed: expected saving vs hourly over the term', formula: `=INDEX(ITCOST.COMPARE(${COMPARE_ARGUMENTS}),${COMPARE_MANAGED_ROW},${COMPARE_SAVING_COLUMN})`, unit: OVER_THE_TERM, format: MONEY },
   { label: 'Managed: expected saving vs hourly per month', formula: '=ITCOST.MANAGEDVALUE(expected_monthly_hours,hourly_rate,monthly_fee,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'money per month, undiscounted', format: MONEY },
-  { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, unit: '', format: 'General' },
+  { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, unit: '', format: GENERAL },
 ];
 
 /** With a history, these inputs become formulas over it (the `history` name), as TERMDEMAND computes them for one month. */
@@ -91,108 +83,81 @@ export interface ScenarioPlanOptions {
 export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOptions = {}): SheetPlan {
   const sensitivityRows = Math.max(2, Math.floor(options.sensitivityRows ?? DEFAULT_SENSITIVITY_ROWS));
   const history = options.history;
-  const WIDTH = history ? 8 : 5; // A:E holds the COMPARE spill; G:H the history
-  const rows: (PlanCell | null)[][] = [];
-  const names: PlanName[] = [];
-  const styles: PlanStyle[] = [];
-  const validations: PlanValidation[] = [];
-  const addRow = (...cells: (PlanCell | null)[]) => {
-    rows.push([...cells, ...Array<null>(WIDTH - cells.length).fill(null)]);
-    return rows.length - 1;
-  };
-  const text = (value: string): PlanCell => ({ value });
-  const heading = (label: string, ...more: string[]) => {
-    const row = addRow(text(label), ...more.map(text));
-    styles.push({ style: more.length > 0 ? 'columnHeader' : 'heading', range: `A${row + 1}:${cellAddress(row, Math.max(0, more.length))}` });
-    return row;
-  };
-  const named = (row: number, name: string, comment: string) => names.push({ name, row, column: SCENARIO_VALUE_COLUMN, comment });
+  // A:E holds the COMPARE spill; G:H the history.
+  const sheet = new SheetBuilder(history ? [270, 110, 150, 135, 120, 20, 80, 90] : [270, 110, 150, 135, 120]);
 
-  const title = addRow(text(SCENARIO_TITLE));
-  styles.push({ style: 'title', range: `A${title + 1}` });
-  const note = addRow(text(SCENARIO_ASSUMPTIONS));
-  styles.push({ style: 'note', range: `A${note + 1}` });
-  addRow();
+  sheet.style('title', sheet.addRow(text(SCENARIO_TITLE)));
+  sheet.style('note', sheet.addRow(text(SCENARIO_ASSUMPTIONS)));
+  sheet.skip();
 
-  heading('Inputs', 'Value', 'Unit');
-  for (const input of SCENARIO_INPUT_ROWS) {
+  const inputsHeader = sheet.header(sheet.nextRow, 0, 'Inputs', 'Value', 'Unit');
+  const inputFields = SCENARIO_INPUT_ROWS.map((input): Field => {
     const fromHistory = history ? HISTORY_FORMULAS[input.key] : undefined;
-    const value: PlanCell = fromHistory ? { formula: fromHistory, numberFormat: input.format } : { value: inputs[input.key], numberFormat: input.format };
-    const row = addRow(text(input.label), value, text(fromHistory ? `${input.unit}, from the history in H` : input.unit));
-    named(row, input.name, input.label);
-    if (!fromHistory) validations.push(validationFromLimit(`B${row + 1}`, SCENARIO_LIMITS[input.key], input.label));
-  }
-  styles.push({ style: 'input', range: `B${SCENARIO_FIRST_INPUT_ROW + 1}:B${SCENARIO_FIRST_INPUT_ROW + SCENARIO_INPUT_ROWS.length}` });
-  addRow();
+    return fromHistory
+      ? { label: input.label, name: input.name, cell: { formula: fromHistory, numberFormat: input.format }, unit: `${input.unit}, from the history in H` }
+      : { label: input.label, name: input.name, cell: { value: inputs[input.key], numberFormat: input.format }, unit: input.unit, limit: SCENARIO_LIMITS[input.key] };
+  });
+  const inputValues = sheet.fields(sheet.nextRow, 0, inputFields).values;
+  sheet.style('input', inputValues);
+  sheet.skip();
 
-  heading('Derived for the term');
-  const termHours = addRow(text('Expected hours over the term'), { formula: '=expected_monthly_hours*term_months', numberFormat: HOURS }, text('hours'));
-  named(termHours, 'expected_term_hours', 'Expected hours over the term');
-  const variability = addRow(text('Variability over the term'), { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO }, text('standard deviation ÷ mean of the term, for BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS; COMPARE and RECOMMEND take the monthly one'));
-  named(variability, 'variability', 'Variability over the term');
-  addRow();
+  sheet.header(sheet.nextRow, 0, 'Derived for the term');
+  sheet.fields(sheet.nextRow, 0, [
+    { label: 'Expected hours over the term', name: 'expected_term_hours', cell: { formula: '=expected_monthly_hours*term_months', numberFormat: HOURS }, unit: 'hours' },
+    {
+      label: 'Variability over the term',
+      name: 'variability',
+      cell: { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO },
+      unit: 'standard deviation ÷ mean of the term, for BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS; COMPARE and RECOMMEND take the monthly one',
+    },
+  ]);
+  sheet.skip();
 
-  heading('Results');
-  const firstResult = rows.length;
-  for (const result of RESULT_ROWS) addRow(text(result.label), { formula: result.formula, numberFormat: result.format }, text(result.unit));
-  styles.push({ style: 'result', range: `B${firstResult + 1}:B${rows.length}` });
-  addRow();
+  sheet.header(sheet.nextRow, 0, 'Results');
+  const results = sheet.fields(sheet.nextRow, 0, RESULT_ROWS.map((result) => ({ label: result.label, cell: { formula: result.formula, numberFormat: result.format }, unit: result.unit })));
+  sheet.style('result', results.values);
+  sheet.skip();
 
-  heading('Comparison over the term');
-  const compareRow = addRow({ formula: `=ITCOST.COMPARE(${COMPARE_ARGUMENTS})`, spill: { rows: 4, columns: 5 } });
-  for (let i = 0; i < 3; i += 1) addRow(); // room for the 4 × 5 spill
-  styles.push({ style: 'columnHeader', range: `A${compareRow + 1}:E${compareRow + 1}` });
+  sheet.header(sheet.nextRow, 0, 'Comparison over the term');
+  const comparison = sheet.spill(sheet.nextRow, 0, `=ITCOST.COMPARE(${COMPARE_ARGUMENTS})`, COMPARE_SPILL);
+  sheet.style('columnHeader', partOf(comparison, { rows: 1 }));
   // Number formats for the spilled figures are set on the cells the spill will fill.
-  for (let r = compareRow + 1; r <= compareRow + 3; r += 1) {
-    rows[r] = [null, { numberFormat: MONEY }, { numberFormat: MONEY }, { numberFormat: MONEY }, { numberFormat: MONEY }, ...Array<null>(WIDTH - 5).fill(null)];
-  }
-  addRow();
+  sheet.format(partOf(comparison, { row: 1, column: 1 }), MONEY);
+  sheet.skip();
 
-  heading('Cost over the term by hours used (undiscounted)');
-  const tableHeader = heading('Hours used', 'Hourly', 'Prepaid block', 'Managed services');
-  for (let i = 0; i < sensitivityRows; i += 1) {
-    const r = rows.length + 1; // this row's A1 number
-    addRow(
+  sheet.header(sheet.nextRow, 0, 'Cost over the term by hours used (undiscounted)');
+  const tableHeader = sheet.header(sheet.nextRow, 0, 'Hours used', 'Hourly', 'Prepaid block', 'Managed services');
+  const tableRows = Array.from({ length: sensitivityRows }, (_, i): PlanCell[] => {
+    const hours = cellAddress(tableHeader.row + 1 + i, 0);
+    return [
       { formula: `=${i}/${sensitivityRows - 1}*2*expected_term_hours`, numberFormat: HOURS },
-      { formula: `=A${r}*(hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
-      { formula: `=block_price+overage_rate*MAX(0,A${r}-block_hours)+disruption_cost_per_hour*A${r}`, numberFormat: MONEY },
-      { formula: `=monthly_fee*term_months+(1-incident_reduction)*A${r}*((1-covered_share)*hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
-    );
-  }
-  const lastTableRow = rows.length; // A1 number of the last row
+      { formula: `=${hours}*(hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
+      { formula: `=block_price+overage_rate*MAX(0,${hours}-block_hours)+disruption_cost_per_hour*${hours}`, numberFormat: MONEY },
+      { formula: `=monthly_fee*term_months+(1-incident_reduction)*${hours}*((1-covered_share)*hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
+    ];
+  });
+  const table = sheet.putRows(tableHeader.row + 1, 0, tableRows);
 
   if (history) {
-    const headerRow = SCENARIO_FIRST_INPUT_ROW - 1;
-    rows[headerRow][6] = text('Month');
-    rows[headerRow][7] = text('Support hours');
-    styles.push({ style: 'columnHeader', range: `G${headerRow + 1}:H${headerRow + 1}` });
-    history.forEach((hours, i) => {
-      const row = SCENARIO_FIRST_INPUT_ROW + i;
-      while (rows.length <= row) addRow();
-      rows[row][6] = text(`Month ${i + 1}`);
-      rows[row][7] = { value: hours, numberFormat: HOURS };
-    });
-    const last = SCENARIO_FIRST_INPUT_ROW + history.length;
-    names.push({ name: 'history', row: SCENARIO_FIRST_INPUT_ROW, column: 7, rows: history.length, comment: 'Past monthly support hours' });
-    styles.push({ style: 'input', range: `H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}` });
-    validations.push(validationFromLimit(`H${SCENARIO_FIRST_INPUT_ROW + 1}:H${last}`, TERMDEMAND_LIMITS.monthlyHours, 'Support hours'));
+    // Beside the inputs, from their header row down.
+    sheet.header(inputsHeader.row, 6, 'Month', 'Support hours');
+    const months = sheet.putRows(inputValues.row, 6, history.map((hours, i) => [text(`Month ${i + 1}`), { value: hours, numberFormat: HOURS }]));
+    const hours = partOf(months, { column: 1 });
+    sheet.name('history', hours, 'Past monthly support hours');
+    sheet.style('input', hours);
+    sheet.validate(hours, TERMDEMAND_LIMITS.monthlyHours, 'Support hours');
   }
 
-  return {
+  return sheet.plan({
     name: options.name ?? SCENARIO_SHEET_NAME,
-    cells: rows,
-    names,
-    styles,
-    columnWidths: history ? [270, 110, 150, 135, 120, 20, 80, 90] : [270, 110, 150, 135, 120],
-    validations,
     frozenRows: 1,
     chart: {
       title: 'Cost over the term by hours used',
       xAxisTitle: 'Hours used over the term',
       yAxisTitle: 'Cost',
-      dataRange: `A${tableHeader + 1}:D${lastTableRow}`,
-      topLeft: `G${tableHeader + 1}`,
-      bottomRight: `N${tableHeader + 21}`,
+      dataRange: blockRange({ ...tableHeader, rows: 1 + table.rows }),
+      topLeft: cellAddress(tableHeader.row, 6),
+      bottomRight: cellAddress(tableHeader.row + 20, 13),
     },
-  };
+  });
 }

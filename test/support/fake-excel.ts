@@ -16,6 +16,8 @@
 export interface FakeCell {
   formula: string | number;
   numberFormat: string;
+  /** A formula cell's value: this fake does not evaluate formulas, so a test sets what Excel would calculate. */
+  value?: string | number;
 }
 
 export interface FakeSheet {
@@ -79,6 +81,30 @@ function topLeft(address: string): { row: number; column: number } {
   const match = /^\$?([A-Z]+)\$?(\d+)/.exec(address.replace(/^.*!/, ''));
   if (!match) throw new Error(`fake Excel cannot parse ${address}`);
   return { row: Number(match[2]) - 1, column: columnNumber(match[1]) };
+}
+
+/** What Range.values reads: constants as themselves, a formula as the value a test set for it (else ""), an empty cell as "". */
+function readValues(sheet: FakeSheet | undefined, address: string): unknown[][] {
+  const [from, to = from] = address.replace(/^.*!/, '').split(':');
+  const start = topLeft(from);
+  const end = topLeft(to);
+  const values: unknown[][] = [];
+  for (let r = start.row; r <= end.row; r += 1) {
+    const row: unknown[] = [];
+    for (let c = start.column; c <= end.column; c += 1) {
+      const cell = sheet?.cells.get(`${columnName(c)}${r + 1}`);
+      const isFormula = typeof cell?.formula === 'string' && cell.formula.startsWith('=');
+      row.push(cell === undefined ? '' : isFormula ? (cell.value ?? '') : cell.formula);
+    }
+    values.push(row);
+  }
+  return values;
+}
+
+/** An A1 address ("Sheet!B5", "B5:C7") with its rows from `row` (zero-based) on moved down by `count`. */
+function shiftRows(address: string, row: number, count: number): string {
+  const sheet = /^.*!/.exec(address)?.[0] ?? '';
+  return sheet + address.slice(sheet.length).replace(/(\$?[A-Z]+\$?)(\d+)/g, (whole, column: string, digits: string) => (Number(digits) - 1 >= row ? `${column}${Number(digits) + count}` : whole));
 }
 
 /** How a worksheet proxy finds its sheet when a queued call runs, and how it is named in the log. */
@@ -151,22 +177,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       let values: unknown[][] | undefined;
       range.load = (what: string) => {
         log.push(`load ${handle.label()}!${address}.${what}`);
-        afterSync.push(() => {
-          const sheet = handle.resolve();
-          const [from, to = from] = address.split(':');
-          const start = topLeft(from);
-          const end = topLeft(to);
-          values = [];
-          for (let r = start.row; r <= end.row; r += 1) {
-            const row: unknown[] = [];
-            for (let c = start.column; c <= end.column; c += 1) {
-              const cell = sheet?.cells.get(`${columnName(c)}${r + 1}`);
-              // Constants read back as themselves; this fake does not evaluate formulas.
-              row.push(cell === undefined || (typeof cell.formula === 'string' && cell.formula.startsWith('=')) ? '' : cell.formula);
-            }
-            values.push(row);
-          }
-        });
+        afterSync.push(() => (values = readValues(handle.resolve(), address)));
       };
       Object.defineProperty(range, 'values', {
         get: () => {
@@ -235,6 +246,37 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
         names: {
           add: (nameToAdd: string, reference: { address: string }, comment?: string) =>
             enqueue(`names.add ${nameToAdd}=${reference.address}`, () => sheetOf(handle).names.push({ name: nameToAdd, address: reference.address, comment })),
+          /** A sheet-scoped name; getRangeOrNullObject() is the range it refers to when the batch runs, or a null object. */
+          getItemOrNullObject: (nameToFind: string) => ({
+            getRangeOrNullObject: () => {
+              let found: { values: unknown[][] } | undefined;
+              let synced = false;
+              const loaded = <T>(read: () => T) => {
+                if (!synced) throw new Error(`PropertyNotLoaded: the range of name ${nameToFind} was read before load() and sync()`);
+                return read();
+              };
+              return {
+                load: (what: string) => {
+                  log.push(`load name ${handle.label()}!${nameToFind}.${what}`);
+                  afterSync.push(() => {
+                    const sheet = handle.resolve();
+                    const name = sheet?.names.find((n) => n.name.toLowerCase() === nameToFind.toLowerCase());
+                    found = name && { values: readValues(sheet, name.address) };
+                    synced = true;
+                  });
+                },
+                get isNullObject() {
+                  return loaded(() => found === undefined);
+                },
+                get values() {
+                  return loaded(() => {
+                    if (!found) throw new Error(`InvalidObjectPath: name ${nameToFind} does not exist`);
+                    return found.values;
+                  });
+                },
+              };
+            },
+          }),
         },
         freezePanes: {
           freezeRows: (count: number) => enqueue(`freezeRows ${handle.label()} ${count}`, () => (sheetOf(handle).frozenRows = count)),
@@ -387,6 +429,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
     },
     get activeSheet() {
       return activeSheet()?.name;
+    },
+    /**
+     * The user inserts `count` rows above row `row` (1-based) of a sheet, between runs: cells move
+     * down, and defined names follow the cells they refer to, as in Excel.
+     */
+    insertRows(sheetName: string, row: number, count = 1) {
+      const sheet = find(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const moved = [...sheet.cells.entries()].map(([address, cell]) => [shiftRows(address, row - 1, count), cell] as const);
+      sheet.cells = new Map(moved);
+      for (const name of sheet.names) name.address = shiftRows(name.address, row - 1, count);
     },
     /** Lets a sync held by pauseAtSync go on (or, called early, keeps it from being held). */
     resume() {

@@ -1,0 +1,20 @@
+/** Number formats the sheet plans share, declared once. Computed chances use CHANCE_FORMAT (chance.ts). */
+
+/** Money, to the cent, with thousands separators. */
+export const MONEY = '#,##0.00';
+/** Hours, to a tenth. */
+export const HOURS = '#,##0.0';
+/** Hours billed from a ticket log, to a hundredth (the billing rules round to minutes). */
+export const BILLED_HOURS = '0.00';
+/** A share or rate typed as a percentage (an input, not a computed chance). */
+export const PERCENT = '0.0%';
+/** A ratio such as a coefficient of variation. */
+export const RATIO = '0.000';
+/** A count: months, ranks, offers. */
+export const COUNT = '0';
+/** A number as typed, up to two decimals (billing rules). */
+export const PLAIN = '0.##';
+/** An Excel date serial. */
+export const DATE = 'yyyy-mm-dd';
+/** Excel's own choice: text, or a number as it comes. */
+export const GENERAL = 'General';
