@@ -1,7 +1,8 @@
 import { EXPIRYFORECAST_LIMITS, BILLEDHOURS_LIMITS, BLOCKVALUE_LIMITS, type ArgumentLimit } from '../model';
+import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
-import { cellAddress, type PlanCell, type PlanName, type PlanStyle, type PlanValidation, type SheetPlan } from './plan';
-import { validationFromLimit } from './validation';
+import { BILLED_HOURS, COUNT, DATE, GENERAL, HOURS, MONEY, PERCENT, PLAIN, RATIO } from './formats';
+import { cellAddress, type PlanCell, type SheetPlan } from './plan';
 
 export interface TrackerExample {
   readonly blockHours: number;
@@ -41,14 +42,15 @@ export const TRACKER_STATUS = {
   onTrack: 'On track',
 } as const;
 
-const MONEY = '#,##0.00';
-const HOURS = '#,##0.0';
-/** For the warning threshold, an input rather than a computed chance: a plain percentage, so typing into it works as in any percentage cell. */
-const PERCENT = '0.0%';
-const DATE = 'yyyy-mm-dd';
 const TICKET_ROWS = 10;
 
 export const TRACKER_SHEET_NAME = 'Block-hours tracker';
+
+/** How the forecast and the status work, under the title. */
+const TRACKER_NOTES = [
+  'Forecast: use continues at the average monthly rate logged so far; months are independent, with the month-to-month variability of the log. Hours beyond the block are billed at the overage rate.',
+  'Status: warns when hours expiring unused, or overage, has at least the chance set below and its expected hours reach the hours set below; otherwise the block is on track.',
+] as const;
 
 type Ref = (name: string) => string;
 
@@ -67,169 +69,139 @@ const overageWarning = (ref: Ref) =>
  * line that warns when one of those outcomes is likely and large enough to matter.
  */
 export function trackerPlan(example: TrackerExample): SheetPlan {
-  const WIDTH = 7; // A:C the block, E:G the ticket log
-  const rows: (PlanCell | null)[][] = [];
-  const names: PlanName[] = [];
-  const styles: PlanStyle[] = [];
-  const validations: PlanValidation[] = [];
-  const text = (value: string): PlanCell => ({ value });
-  const put = (row: number, column: number, cell: PlanCell) => {
-    while (rows.length <= row) rows.push(Array<PlanCell | null>(WIDTH).fill(null));
-    rows[row][column] = cell;
-  };
-  const name = (row: number, column: number, nameText: string, comment: string, count = 1) =>
-    names.push({ name: nameText, row, column, comment, ...(count > 1 ? { rows: count } : {}) });
+  // A:C the block, E:G the ticket log.
+  const sheet = new SheetBuilder([220, 100, 150, 20, 130, 70, 90]);
 
-  put(0, 0, text('Block-hours tracker'));
-  styles.push({ style: 'title', range: 'A1' });
-  put(1, 0, text('Forecast: use continues at the average monthly rate logged so far; months are independent, with the month-to-month variability of the log. Hours beyond the block are billed at the overage rate.'));
-  put(2, 0, text('Status: warns when hours expiring unused, or overage, has at least the chance set below and its expected hours reach the hours set below; otherwise the block is on track.'));
-  styles.push({ style: 'note', range: 'A2:A3' });
+  sheet.style('title', sheet.addRow(text('Block-hours tracker')));
+  sheet.style('note', sheet.putRows(sheet.nextRow, 0, TRACKER_NOTES.map((note) => [text(note)])));
 
   // The block's terms, and when to warn.
-  put(3, 0, text('The block'));
-  put(3, 1, text('Value'));
-  put(3, 2, text('Unit'));
-  styles.push({ style: 'columnHeader', range: 'A4:C4' });
+  const termsHeader = sheet.header(sheet.nextRow, 0, 'The block', 'Value', 'Unit');
+  // For the warning threshold, an input rather than a computed chance: a plain percentage, so typing into it works as in any percentage cell.
   const chanceLimit: ArgumentLimit = { excelName: 'warn_chance', unit: 'probability', atLeast: 0, atMost: 1, percent: true };
   const hoursLimit: ArgumentLimit = { excelName: 'warn_hours', unit: 'hours', atLeast: 0 };
-  /** How a validation message names each input, where its label does not read as a subject. */
-  const subjects: Record<string, string> = { warn_chance: 'The chance to warn at', warn_hours: 'The hours to warn at' };
-  const terms: Array<[string, string, number, string, string, ArgumentLimit | null]> = [
-    ['Block hours', 'block_hours', example.blockHours, 'hours', HOURS, BLOCKVALUE_LIMITS.blockHours],
-    ['Block price', 'block_price', example.blockPrice, 'money, paid up front', MONEY, BLOCKVALUE_LIMITS.blockPrice],
-    ['Start date', 'start_date', example.startDate, 'date', DATE, null],
-    ['Valid for', 'term_months', example.termMonths, 'months', '0', EXPIRYFORECAST_LIMITS.termMonths],
-    ['Overage rate', 'overage_rate', example.overageRate, 'money per hour', MONEY, BLOCKVALUE_LIMITS.overageRate],
-    ['Warn at a chance of at least', 'warn_chance', example.warnChance ?? TRACKER_WARNING_DEFAULTS.chance, 'probability', PERCENT, chanceLimit],
-    ['…and expected hours of at least', 'warn_hours', example.warnHours ?? TRACKER_WARNING_DEFAULTS.hours, 'hours', HOURS, hoursLimit],
+  const terms: readonly Field[] = [
+    { label: 'Block hours', name: 'block_hours', cell: { value: example.blockHours, numberFormat: HOURS }, unit: 'hours', limit: BLOCKVALUE_LIMITS.blockHours },
+    { label: 'Block price', name: 'block_price', cell: { value: example.blockPrice, numberFormat: MONEY }, unit: 'money, paid up front', limit: BLOCKVALUE_LIMITS.blockPrice },
+    { label: 'Start date', name: 'start_date', cell: { value: example.startDate, numberFormat: DATE }, unit: 'date' },
+    { label: 'Valid for', name: 'term_months', cell: { value: example.termMonths, numberFormat: COUNT }, unit: 'months', limit: EXPIRYFORECAST_LIMITS.termMonths },
+    { label: 'Overage rate', name: 'overage_rate', cell: { value: example.overageRate, numberFormat: MONEY }, unit: 'money per hour', limit: BLOCKVALUE_LIMITS.overageRate },
+    {
+      label: 'Warn at a chance of at least',
+      name: 'warn_chance',
+      cell: { value: example.warnChance ?? TRACKER_WARNING_DEFAULTS.chance, numberFormat: PERCENT },
+      unit: 'probability',
+      limit: chanceLimit,
+      subject: 'The chance to warn at',
+    },
+    {
+      label: '…and expected hours of at least',
+      name: 'warn_hours',
+      cell: { value: example.warnHours ?? TRACKER_WARNING_DEFAULTS.hours, numberFormat: HOURS },
+      unit: 'hours',
+      limit: hoursLimit,
+      subject: 'The hours to warn at',
+    },
   ];
-  terms.forEach(([label, nameText, value, unit, format, limit], i) => {
-    const row = 4 + i;
-    put(row, 0, text(label));
-    put(row, 1, { value, numberFormat: format });
-    put(row, 2, text(unit));
-    name(row, 1, nameText, label);
-    if (limit) validations.push(validationFromLimit(`B${row + 1}`, limit, subjects[nameText] ?? label));
-  });
-  styles.push({ style: 'input', range: `B5:B${4 + terms.length}` });
+  sheet.style('input', sheet.fields(sheet.nextRow, 0, terms).values);
+  sheet.skip();
 
   // The monthly log.
-  const logHeader = 4 + terms.length + 1;
-  put(logHeader, 0, text('Monthly log'));
-  styles.push({ style: 'heading', range: `A${logHeader + 1}` });
-  put(logHeader + 1, 0, text('Month'));
-  put(logHeader + 1, 1, text('Starts'));
-  put(logHeader + 1, 2, text('Hours used'));
-  styles.push({ style: 'columnHeader', range: `A${logHeader + 2}:C${logHeader + 2}` });
-  const firstLog = logHeader + 2;
-  for (let m = 0; m < example.termMonths; m += 1) {
-    put(firstLog + m, 0, { value: m + 1, numberFormat: '0' });
-    put(firstLog + m, 1, { formula: `=EDATE(start_date,${m})`, numberFormat: DATE });
-    const hours = example.monthlyHours[m];
-    put(firstLog + m, 2, hours === undefined ? { numberFormat: HOURS } : { value: hours, numberFormat: HOURS });
-  }
-  const lastLog = firstLog + example.termMonths - 1;
-  name(firstLog, 2, 'monthly_log', 'Hours used each month', example.termMonths);
-  styles.push({ style: 'input', range: `C${firstLog + 1}:C${lastLog + 1}` });
-  validations.push(validationFromLimit(`C${firstLog + 1}:C${lastLog + 1}`, EXPIRYFORECAST_LIMITS.hoursUsed, 'Hours used'));
+  const logHeading = sheet.header(sheet.nextRow, 0, 'Monthly log');
+  const logColumns = sheet.header(sheet.nextRow, 0, 'Month', 'Starts', 'Hours used');
+  const log = sheet.putRows(
+    sheet.nextRow,
+    0,
+    Array.from({ length: example.termMonths }, (_, m): PlanCell[] => {
+      const hours = example.monthlyHours[m];
+      return [{ value: m + 1, numberFormat: COUNT }, { formula: `=EDATE(start_date,${m})`, numberFormat: DATE }, hours === undefined ? { numberFormat: HOURS } : { value: hours, numberFormat: HOURS }];
+    }),
+  );
+  const hoursLogged = partOf(log, { column: 2 });
+  sheet.name('monthly_log', hoursLogged, 'Hours used each month');
+  sheet.style('input', hoursLogged);
+  sheet.validate(hoursLogged, EXPIRYFORECAST_LIMITS.hoursUsed, 'Hours used');
+  sheet.skip();
 
   // Status. The months left need burn_rate × months left hours on average; as a sum of that many
   // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
-  const statusHeader = lastLog + 2;
-  put(statusHeader, 0, text('Status'));
-  styles.push({ style: 'heading', range: `A${statusHeader + 1}` });
+  sheet.header(sheet.nextRow, 0, 'Status');
   const byName: Ref = (n) => n;
-  const status: Array<[string, string, string, string, string]> = [
-    ['Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS],
-    ['Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', '0'],
-    ['Hours remaining', 'hours_remaining', '=block_hours-hours_used', 'hours', HOURS],
-    ['Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS],
+  const status = (label: string, name: string, formula: string, unit: string, numberFormat: string): Field => ({ label, name, cell: { formula, numberFormat }, unit });
+  sheet.fields(sheet.nextRow, 0, [
+    status('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
+    status('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', COUNT),
+    status('Hours remaining', 'hours_remaining', '=block_hours-hours_used', 'hours', HOURS),
+    status('Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS),
     // No IFERROR: an error in the log should show, not pass as "no variability".
-    ['Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', '0.000'],
-    ['Expires on', 'expires_on', '=EDATE(start_date,term_months)', 'date', DATE],
-    ['Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', '0'],
-    ['Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS],
-    ['Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', '0.000'],
-    ['Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', CHANCE_FORMAT],
-    ['Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS],
-    ['Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY],
+    status('Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', RATIO),
+    status('Expires on', 'expires_on', '=EDATE(start_date,term_months)', 'date', DATE),
+    status('Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', COUNT),
+    status('Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS),
+    status('Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', RATIO),
+    status('Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', CHANCE_FORMAT),
+    status('Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS),
+    status('Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY),
     // Overage is the other side of the same distribution: P(use > hours left) = 1 − P(use < hours left),
     // except where use is known exactly (no variability, or nothing to use), when it is 1 or 0.
-    ['Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', CHANCE_FORMAT],
-    ['Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS],
-    ['Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY],
-    [
+    status('Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', CHANCE_FORMAT),
+    status('Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS),
+    status('Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY),
+    status(
       'Status',
       'tracker_status',
       `=IF(months_elapsed=0,"${TRACKER_STATUS.noLog}",IF(months_left=0,"${TRACKER_STATUS.ended}",IF(AND(${expiryWarning(byName)},${overageWarning(byName)}),"${TRACKER_STATUS.both}",` +
         `IF(${expiryWarning(byName)},"${TRACKER_STATUS.expiry}",IF(${overageWarning(byName)},"${TRACKER_STATUS.overage}","${TRACKER_STATUS.onTrack}")))))`,
       '',
-      'General',
-    ],
-  ];
-  status.forEach(([label, nameText, formula, unit, format], i) => {
-    const row = statusHeader + 1 + i;
-    put(row, 0, text(label));
-    put(row, 1, { formula, numberFormat: format });
-    put(row, 2, text(unit));
-    name(row, 1, nameText, label);
-  });
-  const rowOf = (nameText: string) => (names.find((n) => n.name === nameText) as PlanName).row + 1;
-  const absolute: Ref = (n) => `$B$${rowOf(n)}`;
-  styles.push({ style: 'result', range: `B${rowOf('chance_unused')}:B${rowOf('forecast_overage_cost')}` });
+      GENERAL,
+    ),
+  ]);
+  sheet.style('result', sheet.span('chance_unused', 'forecast_overage_cost'));
 
-  // Optional ticket log, converted with BILLEDHOURS.
-  put(3, 4, text('Billing rules'));
-  put(3, 5, text('Value'));
-  styles.push({ style: 'columnHeader', range: 'E4:G4' });
-  const rules: Array<[string, string, number, (typeof BILLEDHOURS_LIMITS)[keyof typeof BILLEDHOURS_LIMITS]]> = [
-    ['Increment (minutes)', 'increment_minutes', example.incrementMinutes, BILLEDHOURS_LIMITS.incrementMinutes],
-    ['Minimum (minutes)', 'minimum_minutes', example.minimumMinutes, BILLEDHOURS_LIMITS.minimumMinutes],
-    ['Multiplier', 'multiplier', example.multiplier, BILLEDHOURS_LIMITS.multiplier],
-  ];
-  rules.forEach(([label, nameText, value, limit], i) => {
-    put(4 + i, 4, text(label));
-    put(4 + i, 5, { value, numberFormat: '0.##' });
-    name(4 + i, 5, nameText, label);
-    validations.push(validationFromLimit(`F${5 + i}`, limit, label));
-  });
-  styles.push({ style: 'input', range: 'F5:F7' });
-  put(logHeader, 4, text('Ticket log (optional)'));
-  styles.push({ style: 'heading', range: `E${logHeader + 1}` });
-  put(logHeader + 1, 4, text('Ticket'));
-  put(logHeader + 1, 5, text('Minutes'));
-  put(logHeader + 1, 6, text('Billed hours'));
-  styles.push({ style: 'columnHeader', range: `E${logHeader + 2}:G${logHeader + 2}` });
-  for (let t = 0; t < TICKET_ROWS; t += 1) {
-    const row = firstLog + t;
-    const minutes = example.ticketMinutes[t];
-    put(row, 4, { value: t + 1, numberFormat: '0' });
-    put(row, 5, minutes === undefined ? { numberFormat: '0' } : { value: minutes, numberFormat: '0' });
-    put(row, 6, { formula: `=IF(${cellAddress(row, 5)}="","",ITCOST.BILLEDHOURS(${cellAddress(row, 5)},increment_minutes,minimum_minutes,multiplier))`, numberFormat: '0.00' });
-  }
-  name(firstLog, 5, 'ticket_minutes', 'Minutes per ticket', TICKET_ROWS);
-  styles.push({ style: 'input', range: `F${firstLog + 1}:F${firstLog + TICKET_ROWS}` });
-  validations.push(validationFromLimit(`F${firstLog + 1}:F${firstLog + TICKET_ROWS}`, BILLEDHOURS_LIMITS.minutesWorked, 'Minutes'));
-  const totalRow = firstLog + TICKET_ROWS;
-  put(totalRow, 4, text('Total billed'));
-  put(totalRow, 6, { formula: '=ITCOST.BILLEDHOURS(ticket_minutes,increment_minutes,minimum_minutes,multiplier)', numberFormat: '0.00' });
-  styles.push({ style: 'result', range: `G${totalRow + 1}` });
-  put(totalRow + 1, 4, text('Add each month\'s billed hours to the monthly log.'));
-  styles.push({ style: 'note', range: `E${totalRow + 2}` });
+  // Beside the block's terms: the billing rules for the optional ticket log.
+  sheet.header(termsHeader.row, 4, 'Billing rules', 'Value');
+  const rules = sheet.fields(termsHeader.row + 1, 4, [
+    { label: 'Increment (minutes)', name: 'increment_minutes', cell: { value: example.incrementMinutes, numberFormat: PLAIN }, limit: BILLEDHOURS_LIMITS.incrementMinutes },
+    { label: 'Minimum (minutes)', name: 'minimum_minutes', cell: { value: example.minimumMinutes, numberFormat: PLAIN }, limit: BILLEDHOURS_LIMITS.minimumMinutes },
+    { label: 'Multiplier', name: 'multiplier', cell: { value: example.multiplier, numberFormat: PLAIN }, limit: BILLEDHOURS_LIMITS.multiplier },
+  ]);
+  sheet.style('input', rules.values);
 
-  return {
+  // Beside the monthly log: the ticket log, converted with BILLEDHOURS.
+  sheet.header(logHeading.row, 4, 'Ticket log (optional)');
+  sheet.header(logColumns.row, 4, 'Ticket', 'Minutes', 'Billed hours');
+  const tickets = sheet.putRows(
+    log.row,
+    4,
+    Array.from({ length: TICKET_ROWS }, (_, t): PlanCell[] => {
+      const minutes = example.ticketMinutes[t];
+      const cell = cellAddress(log.row + t, 5);
+      return [
+        { value: t + 1, numberFormat: COUNT },
+        minutes === undefined ? { numberFormat: COUNT } : { value: minutes, numberFormat: COUNT },
+        { formula: `=IF(${cell}="","",ITCOST.BILLEDHOURS(${cell},increment_minutes,minimum_minutes,multiplier))`, numberFormat: BILLED_HOURS },
+      ];
+    }),
+  );
+  const minutes = partOf(tickets, { column: 1, columns: 1 });
+  sheet.name('ticket_minutes', minutes, 'Minutes per ticket');
+  sheet.style('input', minutes);
+  sheet.validate(minutes, BILLEDHOURS_LIMITS.minutesWorked, 'Minutes');
+  const total = sheet.put(tickets.row + tickets.rows, 4, text('Total billed'), null, {
+    formula: '=ITCOST.BILLEDHOURS(ticket_minutes,increment_minutes,minimum_minutes,multiplier)',
+    numberFormat: BILLED_HOURS,
+  });
+  sheet.style('result', partOf(total, { column: 2 }));
+  sheet.style('note', sheet.put(total.row + 1, 4, text('Add each month\'s billed hours to the monthly log.')));
+
+  const absolute: Ref = (n) => sheet.address(n);
+  return sheet.plan({
     name: TRACKER_SHEET_NAME,
-    cells: rows,
-    names,
-    styles,
-    columnWidths: [220, 100, 150, 20, 130, 70, 90],
     frozenRows: 1,
-    validations,
     conditionalFormats: [
-      { range: `B${rowOf('chance_unused')}:B${rowOf('forecast_unused_value')}`, formula: `=${expiryWarning(absolute)}` },
-      { range: `B${rowOf('chance_overage')}:B${rowOf('forecast_overage_cost')}`, formula: `=${overageWarning(absolute)}` },
-      { range: `B${rowOf('tracker_status')}`, formula: `=OR(${expiryWarning(absolute)},${overageWarning(absolute)})` },
+      { range: blockRange(sheet.span('chance_unused', 'forecast_unused_value')), formula: `=${expiryWarning(absolute)}` },
+      { range: blockRange(sheet.span('chance_overage', 'forecast_overage_cost')), formula: `=${overageWarning(absolute)}` },
+      { range: blockRange(sheet.named('tracker_status')), formula: `=OR(${expiryWarning(absolute)},${overageWarning(absolute)})` },
     ],
-  };
+  });
 }
