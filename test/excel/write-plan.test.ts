@@ -25,6 +25,13 @@ function cellsOf(fake: ReturnType<typeof createFakeExcel>, sheetName: string) {
   return sheet;
 }
 
+/** The cell a defined name of the fake sheet refers to, e.g. "B6". */
+function nameAddress(sheet: ReturnType<typeof cellsOf>, name: string): string {
+  const found = sheet.names.find((n) => n.name === name);
+  if (!found) throw new Error(`no name ${name}`);
+  return found.address.replace(/^.*!/, '');
+}
+
 describe('writing a sheet plan to Excel', () => {
   it.each([10, 100, 1000])('takes two syncs whatever the size (%p rows of sensitivity)', async (rows) => {
     const fake = useFake();
@@ -163,6 +170,41 @@ describe('writing a sheet plan to Excel', () => {
     const loaded = await readScenarioFromActiveSheet();
     expect(fake.syncCount - before).toBe(1);
     expect(loaded).toEqual({ kind: 'scenario', sheetName, inputs: odd });
+  });
+
+  it('reads the inputs by their defined names after rows are inserted above them', async () => {
+    const fake = useFake();
+    const { sheetName } = await writeSheetPlan(scenarioPlan(inputs));
+    fake.insertRows(sheetName, 3, 2);
+    expect(cellsOf(fake, sheetName).cells.get('B7')?.formula).toBe(inputs.hourlyRate); // hourly_rate was B5
+    const before = fake.syncCount;
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', sheetName, inputs });
+    expect(fake.syncCount - before).toBe(1);
+  });
+
+  it('reads an input computed from the history as its value', async () => {
+    const fake = useFake();
+    const { sheetName } = await writeSheetPlan(scenarioPlan(inputs, { history: [1, 2, 3] }));
+    const sheet = cellsOf(fake, sheetName);
+    // This fake does not evaluate formulas: set what Excel would calculate for the two history formulas.
+    const computed = { expectedMonthlyHours: 2, monthlyVariability: 0.5 };
+    for (const [name, value] of [['expected_monthly_hours', computed.expectedMonthlyHours], ['monthly_variability', computed.monthlyVariability]] as const) {
+      const cell = sheet.cells.get(nameAddress(sheet, name));
+      expect(cell?.formula).toMatch(/^=.*history/);
+      if (cell) cell.value = value;
+    }
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', sheetName, inputs: { ...inputs, ...computed } });
+  });
+
+  it.each([
+    ['lacks the name of one input', (sheet: ReturnType<typeof cellsOf>) => sheet.names.splice(sheet.names.findIndex((n) => n.name === 'block_price'), 1)],
+    ['holds text in one input', (sheet: ReturnType<typeof cellsOf>) => sheet.cells.set(nameAddress(sheet, 'expected_monthly_hours'), { formula: 'three', numberFormat: 'General' })],
+    ['holds nothing in one input', (sheet: ReturnType<typeof cellsOf>) => sheet.cells.delete(nameAddress(sheet, 'annual_discount_rate'))],
+  ])('is not a scenario sheet when it %s', async (_what, spoil) => {
+    const fake = useFake();
+    const { sheetName } = await writeSheetPlan(scenarioPlan(inputs));
+    spoil(cellsOf(fake, sheetName));
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'notAScenario', sheetName });
   });
 
   it('says when the active sheet is not a scenario sheet', async () => {
