@@ -188,3 +188,44 @@ describe('the provider quotes in a real formula engine', () => {
     }
   });
 });
+
+describe('the provider quotes, branch by branch, against the model', () => {
+  const demand = { expectedMonthlyHours: 3, monthlyVariability: 0.5, horizonMonths: 12 };
+  const block: QuoteOffer = { provider: 'Block Co', type: 'block', hourlyRate: 150, blockHours: 30, blockPrice: 4000, termMonths: 12 };
+  const hourly: QuoteOffer = { provider: 'North', type: 'hourly', hourlyRate: 150 };
+  const managed: QuoteOffer = { provider: 'MSP', type: 'managed', hourlyRate: 150, monthlyFee: 400, coveredShare: 0.8, incidentReduction: 0.25 };
+
+  it.each([
+    ['hourly', hourly, 1],
+    ['block', block, 1],
+    ['managed', managed, 1 - 0.25],
+  ])('counts the disruption of every hour still needed in a %s offer\'s expected cost', (_type, offer, shareNeeded) => {
+    const costAt = (disruptionCostPerHour: number) => {
+      const d: QuotesExample = { ...demand, disruptionCostPerHour, offers: [offer] };
+      checkAgainstModel(d);
+      return offerRows(planEngine(quotesPlan(d)), 'offer_costs')[0] as number;
+    };
+    expect(costAt(60) - costAt(0)).toBeCloseTo(12 * 3 * shareNeeded * 60, 6);
+  });
+
+  it('leaves the cost per support hour blank when no hours are expected, and costs what is still paid', () => {
+    checkAgainstModel({ ...demand, expectedMonthlyHours: 0, disruptionCostPerHour: 40, offers: [hourly, block, managed] });
+  });
+
+  it('says when two offers tie for the lowest cost, and that the saving is nil', () => {
+    const { sheet } = checkAgainstModel({ ...demand, disruptionCostPerHour: 40, offers: [hourly, { ...hourly, provider: 'South' }, { ...block, blockPrice: 9000 }] });
+    expect(sheet.value('recommendation')).toMatch(/^Offer 1 \(North\): pay hourly, .*, tied with another offer\.$/);
+    expect(sheet.number('recommended_margin')).toBe(0);
+  });
+
+  it('does not speak of a tie when the cheapest offer stands alone', () => {
+    const { sheet } = checkAgainstModel({ ...demand, disruptionCostPerHour: 40, offers: [hourly, { ...hourly, hourlyRate: 140 }] });
+    expect(sheet.value('recommendation')).not.toContain('tied');
+  });
+
+  it('asks for an offer when none is costed', () => {
+    const sheet = planEngine(quotesPlan({ ...demand, disruptionCostPerHour: 40, offers: [] }));
+    expect(sheet.value('recommendation')).toBe('Add an offer of type hourly, block or managed for a recommendation.');
+    expect([sheet.value('recommended_cost') ?? '', sheet.value('recommended_margin') ?? '']).toEqual(['', '']);
+  });
+});

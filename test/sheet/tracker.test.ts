@@ -175,3 +175,30 @@ describe('the block-hours tracker in a real formula engine', () => {
     expect(typeof sheet.value('monthly_variability')).not.toBe('number');
   });
 });
+
+describe('the tracker\'s forecast, branch by branch, against the model', () => {
+  it.each([
+    // [case, block hours, log, forecast overage hours worked out by hand (undefined: from OVERAGEHOURS)]
+    ['the block used up before the term ends: everything still to come is overage', 10, [4, 4, 4], 2 + 4 * 9],
+    ['the block used exactly: everything still to come is overage', 12, [4, 4, 4], 4 * 9],
+    ['hours left and use that varies: OVERAGEHOURS', 40, [2, 5, 3], undefined],
+    ['hours left and steady use within them: no overage', 40, [3, 3, 3], 0],
+    ['hours left and steady use beyond them', 20, [3, 3, 3], 3 * 9 - 11],
+    ['nothing logged yet', 40, [], 0],
+  ])('%s', (_case, blockHours, monthlyHours, overageByHand) => {
+    const { sheet, model } = compareWithModel(example(monthlyHours, { blockHours }));
+    if (overageByHand !== undefined) expect(sheet.number('forecast_overage')).toBeCloseTo(overageByHand, 9);
+    else expect(sheet.number('forecast_overage')).toBeGreaterThan(0);
+    expect(sheet.number('forecast_overage')).toBeCloseTo(model.overage, 9);
+    expect(sheet.number('forecast_overage_cost')).toBeCloseTo(model.overage * 150, 6);
+  });
+
+  it('counts the overage of a used-up block as what is still to come plus what is already over, never less', () => {
+    const sheet = planEngine(trackerPlan(example([6, 6, 6], { blockHours: 15 })));
+    expect(sheet.number('hours_remaining')).toBe(-3);
+    expect(sheet.number('expected_remaining')).toBeCloseTo(6 * 9, 12);
+    expect(sheet.number('forecast_overage')).toBeCloseTo(6 * 9 + 3, 12);
+    expect(sheet.number('chance_overage')).toBe(1);
+    expect(sheet.number('chance_unused')).toBe(0);
+  });
+});
