@@ -18,11 +18,32 @@ const OFFICE_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js', '
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.xml': 'text/xml' };
 
-/** Serves dist/ on a free localhost port. */
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * The file under `root` that a request path names, 'bad request' for a malformed %-escape, or
+ * 'outside' when the decoded path leaves `root` (../, an encoded ..%2f, or a sibling such as
+ * dist-secret that merely starts with the same letters).
+ */
+function fileForRequest(root: string, requestUrl: string): string | 'bad request' | 'outside' {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+  } catch {
+    return 'bad request';
+  }
+  const file = path.resolve(path.join(root, pathname));
+  const relative = path.relative(root, file);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? 'outside' : file;
+}
+
+/** Serves a folder (dist/ unless told otherwise) on a free localhost port. */
+export async function serveDist(root: string = DIST): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = fileForRequest(root, request.url ?? '/');
+    if (file === 'bad request') {
+      response.writeHead(400).end();
+      return;
+    }
+    if (file === 'outside' || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       response.writeHead(404).end();
       return;
     }
@@ -31,7 +52,12 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections(); // keep-alive and unanswered requests too
+    });
+  return { url: `http://127.0.0.1:${port}`, close };
 }
 
 export async function launchBrowser(): Promise<Browser> {
