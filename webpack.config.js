@@ -8,6 +8,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { DEV_BASE_URL, rewriteManifestUrls } = require('./scripts/manifest-url');
 const { readDevCertificates, CERT_DIR } = require('./scripts/dev-certs');
 
+/** The dev server's port: 3000 unless ITCOST_PORT says otherwise; 0 lets the system pick a free one (the URL printed is the real one). */
 const PORT = Number(process.env.ITCOST_PORT || 3000);
 const DIST = path.resolve(__dirname, 'dist');
 
@@ -55,8 +56,8 @@ class FunctionsModulesPlugin {
   }
 }
 
-function printHowToTry(protocol) {
-  const base = `${protocol}://localhost:${PORT}`;
+function printHowToTry(protocol, port) {
+  const base = `${protocol}://localhost:${port}`;
   const lines = [
     '',
     `ITCost is being served at ${base}/`,
@@ -82,6 +83,13 @@ module.exports = (_env, argv) => {
   const isProduction = argv.mode === 'production';
   const productionUrl = process.env.ITCOST_PUBLIC_URL;
   const certificates = isProduction ? undefined : readDevCertificates();
+  const howToTry = { compiled: false, listening: false, printed: false };
+  const printHowToTryOnce = (devServer) => {
+    if (howToTry.printed || !howToTry.compiled || !howToTry.listening) return;
+    howToTry.printed = true;
+    // After webpack's own report, so the instructions are the last thing on screen.
+    setImmediate(() => printHowToTry(certificates ? 'https' : 'http', devServer.server.address().port));
+  };
 
   return {
     devtool: isProduction ? false : 'source-map',
@@ -150,15 +158,18 @@ module.exports = (_env, argv) => {
       client: false,
       hot: false,
       liveReload: false,
+      // The instructions need both a first good build and the bound port (with ITCOST_PORT=0 the system picks it).
       setupMiddlewares: (middlewares, devServer) => {
-        let printed = false;
         devServer.compiler.hooks.done.tap('HowToTryITCost', (stats) => {
-          if (printed || stats.hasErrors()) return;
-          printed = true;
-          // After webpack's own report, so the instructions are the last thing on screen.
-          setImmediate(() => printHowToTry(certificates ? 'https' : 'http'));
+          if (stats.hasErrors()) return;
+          howToTry.compiled = true;
+          printHowToTryOnce(devServer);
         });
         return middlewares;
+      },
+      onListening: (devServer) => {
+        howToTry.listening = true;
+        printHowToTryOnce(devServer);
       },
     },
   };

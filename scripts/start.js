@@ -4,6 +4,8 @@
  * - Windows and macOS: sideloads into desktop Excel with office-addin-debugging, as Microsoft's templates do.
  * - Anywhere else (Linux, or with ITCOST_NO_SIDELOAD=1): builds and serves the add-in on localhost:3000
  *   and prints how to try it in Excel on the web and in a browser. It keeps running until stopped.
+ *   ITCOST_PORT picks another port; ITCOST_PORT=0 lets the system pick a free one, and the URLs
+ *   printed name it.
  */
 const { spawn } = require('child_process');
 const fs = require('fs');

@@ -1,20 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import https from 'https';
-import net from 'net';
 import os from 'os';
 import path from 'path';
 import { readDist, ROOT } from './support/dist';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
+/** The base URL the server printed: with ITCOST_PORT=0 the system chose the port, and only the server knows it. */
+function servedAt(output: string, protocol: 'http' | 'https'): string {
+  const match = new RegExp(`${protocol}://localhost:(\\d+)/taskpane\\.html`).exec(output);
+  if (!match) throw new Error(`no ${protocol} task pane URL in the output:\n${output}`);
+  expect(Number(match[1])).toBeGreaterThan(0);
+  return `${protocol}://localhost:${match[1]}`;
 }
 
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
@@ -51,6 +47,7 @@ function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: stri
 
 // Excel cannot run here, so this is the path a Linux user takes: build, serve, explain.
 // ITCOST_SKIP_BUILD keeps npm start from rebuilding dist/ (a development build) under the other tests' feet.
+// ITCOST_PORT=0 has the server bind a free port itself, so no other process can take it first; the test reads it from the output.
 describe('npm start where Excel cannot be launched', () => {
   let child: ChildProcess | undefined;
   // start.js runs the dev server as its own child: kill the whole process group if a test fails midway.
@@ -65,23 +62,22 @@ describe('npm start where Excel cannot be launched', () => {
   });
 
   it('serves the add-in on localhost, prints how to sideload it, and stops with npm run stop', async () => {
-    const port = await freePort();
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'itcost-home-')); // no dev certificates here
-    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1', ITCOST_SKIP_BUILD: '1' };
+    const env = { ...process.env, HOME: home, ITCOST_PORT: '0', ITCOST_NO_SIDELOAD: '1', ITCOST_SKIP_BUILD: '1' };
     child = spawn(process.execPath, ['scripts/start.js'], { cwd: ROOT, env, detached: true });
     const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
     const output = await waitForOutput(child, /Stop the server/, 120_000);
 
-    expect(output).toContain(`http://localhost:${port}/taskpane.html`);
+    const base = servedAt(output, 'http');
     expect(output).toMatch(/Upload My Add-in/);
     expect(output).toMatch(/no development certificates were found/);
     expect(output).toMatch(/office-addin-dev-certs install/);
 
     for (const file of ['taskpane.html', 'functions.js', 'functions.json', 'manifest.xml', 'assets/icon-32.png']) {
-      const response = await fetch(`http://localhost:${port}/${file}`);
+      const response = await fetch(`${base}/${file}`);
       expect({ file, status: response.status }).toEqual({ file, status: 200 });
     }
-    const metadata = (await (await fetch(`http://localhost:${port}/functions.json`)).json()) as { functions: unknown[] };
+    const metadata = (await (await fetch(`${base}/functions.json`)).json()) as { functions: unknown[] };
     expect(metadata.functions.length).toBe((JSON.parse(readDist('functions.json')) as { functions: unknown[] }).functions.length);
 
     const stop = spawnSync(process.execPath, ['scripts/stop.js'], { cwd: ROOT, env, encoding: 'utf8' });
@@ -92,7 +88,6 @@ describe('npm start where Excel cannot be launched', () => {
   }, 180_000);
 
   it('serves over https with the certificates office-addin-dev-certs generated, read straight from disk', async () => {
-    const port = await freePort();
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'itcost-home-'));
     const certDir = path.join(home, '.office-addin-dev-certs');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -102,13 +97,13 @@ describe('npm start where Excel cannot be launched', () => {
     const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     await generateCertificates(path.join(certDir, 'ca.crt'), path.join(certDir, 'localhost.crt'), path.join(certDir, 'localhost.key'));
     quiet.mockRestore();
-    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_NO_SIDELOAD: '1', ITCOST_SKIP_BUILD: '1' };
+    const env = { ...process.env, HOME: home, ITCOST_PORT: '0', ITCOST_NO_SIDELOAD: '1', ITCOST_SKIP_BUILD: '1' };
     child = spawn(process.execPath, ['scripts/start.js'], { cwd: ROOT, env, detached: true });
     const exited = new Promise<void>((resolve) => child?.on('exit', () => resolve()));
     const output = await waitForOutput(child, /Stop the server/, 120_000);
-    expect(output).toContain(`https://localhost:${port}/taskpane.html`);
+    const base = servedAt(output, 'https');
     expect(output).not.toMatch(/plain http/);
-    const page = await httpsGet(`https://localhost:${port}/taskpane.html`, fs.readFileSync(path.join(certDir, 'ca.crt')));
+    const page = await httpsGet(`${base}/taskpane.html`, fs.readFileSync(path.join(certDir, 'ca.crt')));
     expect(page.status).toBe(200);
     expect(page.body).toContain('ITCost');
     child.kill('SIGTERM');
