@@ -45,6 +45,23 @@ export function describeValue(value: unknown): string {
   return 'a value that is not a number';
 }
 
+/**
+ * What an omitted argument stands for, in the words the help, the README and the wizard use:
+ * the default number (a percentage for a percent limit), or the name of the argument it copies.
+ * `names` gives each key of the limit table its Excel name. Undefined for a required argument.
+ *
+ * @example
+ * defaultInWords({ excelName: 'covered_share', unit: 'share', atLeast: 0, atMost: 1, percent: true, optional: true, defaultValue: 1 }, {})
+ * //=> '100%'
+ * defaultInWords({ excelName: 'overage_rate', unit: 'money per hour', atLeast: 0, optional: true, defaultFrom: 'hourlyRate' }, { hourlyRate: 'hourly_rate' })
+ * //=> 'hourly_rate'
+ */
+export function defaultInWords(limit: ArgumentLimit, names: Readonly<Record<string, string>>): string | undefined {
+  if (!limit.optional) return undefined;
+  if (limit.defaultFrom !== undefined) return names[limit.defaultFrom] ?? limit.defaultFrom;
+  return limit.defaultValue === undefined ? undefined : limitNumber(limit, limit.defaultValue);
+}
+
 export const MESSAGES = {
   required: (name: string) => `${name} is required`,
   notANumber: (name: string, value: unknown) => `${name} must be a number (got ${describeValue(value)})`,

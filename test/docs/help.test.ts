@@ -7,21 +7,7 @@
  * - the default as "Default: <value>" followed by "." or ", " and a gloss: the number, a
  *   percentage for a percent limit, or the name of the argument it defaults to.
  */
-import {
-  BILLEDHOURS_LIMITS,
-  BLOCKVALUE_LIMITS,
-  BREAKEVEN_LIMITS,
-  COMPARE_LIMITS,
-  DEMAND_LIMITS,
-  EFFECTIVERATE_LIMITS,
-  EXPIRYFORECAST_LIMITS,
-  limitInWords,
-  MANAGEDBREAKEVEN_LIMITS,
-  MANAGEDVALUE_LIMITS,
-  TERMDEMAND_LIMITS,
-  type ArgumentLimit,
-  type LimitTable,
-} from '../../src/model';
+import { defaultInWords, FUNCTION_LIMITS, limitInWords, type ArgumentLimit, type LimitTable } from '../../src/model';
 import { readDist } from '../support/dist';
 
 interface ParameterHelp {
@@ -32,22 +18,7 @@ interface ParameterHelp {
 
 const metadata = JSON.parse(readDist('functions.json')) as { functions: { id: string; parameters: ParameterHelp[] }[] };
 
-/** Each function's limit table. */
-const TABLES: Readonly<Record<string, LimitTable>> = {
-  BREAKEVEN: BREAKEVEN_LIMITS,
-  BLOCKVALUE: BLOCKVALUE_LIMITS,
-  EFFECTIVERATE: EFFECTIVERATE_LIMITS,
-  UNUSEDHOURS: DEMAND_LIMITS,
-  OVERAGEHOURS: DEMAND_LIMITS,
-  FORFEITRISK: DEMAND_LIMITS,
-  MANAGEDVALUE: MANAGEDVALUE_LIMITS,
-  MANAGEDBREAKEVEN: MANAGEDBREAKEVEN_LIMITS,
-  BILLEDHOURS: BILLEDHOURS_LIMITS,
-  TERMDEMAND: TERMDEMAND_LIMITS,
-  EXPIRYFORECAST: EXPIRYFORECAST_LIMITS,
-  COMPARE: COMPARE_LIMITS,
-  RECOMMEND: COMPARE_LIMITS,
-};
+const TABLES = FUNCTION_LIMITS;
 
 /** The bound's sentence for a limit. */
 function boundSentence(limit: ArgumentLimit): string {
@@ -56,10 +27,8 @@ function boundSentence(limit: ArgumentLimit): string {
 
 /** The default as the help states it, or undefined for an argument that may not be omitted. */
 function defaultWords(limit: ArgumentLimit, table: LimitTable): string | undefined {
-  if (!limit.optional) return undefined;
-  if (limit.defaultFrom !== undefined) return table[limit.defaultFrom].excelName;
-  if (limit.defaultValue === undefined) throw new Error(`${limit.excelName} is optional without a default`);
-  return limit.percent ? `${+(limit.defaultValue * 100).toPrecision(12)}%` : String(limit.defaultValue);
+  if (limit.optional && limit.defaultFrom === undefined && limit.defaultValue === undefined) throw new Error(`${limit.excelName} is optional without a default`);
+  return defaultInWords(limit, Object.fromEntries(Object.entries(table).map(([key, entry]) => [key, entry.excelName])));
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,48 @@
+/**
+ * The README's function reference states each argument's default and rule in the same words as
+ * the help Excel shows and the model's messages: its tables are checked against the limit tables.
+ */
+import fs from 'fs';
+import path from 'path';
+import { defaultInWords, FUNCTION_LIMITS, limitInWords, type LimitTable } from '../../src/model';
+
+const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+
+/** Each `### ITCOST.NAME` section's argument table, as rows of cells. */
+function argumentTables(markdown: string): Map<string, string[][]> {
+  const tables = new Map<string, string[][]>();
+  for (const section of markdown.split(/^### /m).slice(1)) {
+    const id = /^ITCOST\.([A-Z]+)/.exec(section)?.[1];
+    const lines = section.split('\n');
+    const header = lines.findIndex((line) => /^\| argument \| unit \| default \| rule \|$/.test(line));
+    if (!id || header < 0) continue;
+    const rows: string[][] = [];
+    for (const line of lines.slice(header + 2)) {
+      if (!line.startsWith('|')) break;
+      rows.push(line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    }
+    tables.set(id, rows);
+  }
+  return tables;
+}
+
+const tables = argumentTables(README);
+const excelNames = (table: LimitTable) => Object.fromEntries(Object.entries(table).map(([key, limit]) => [key, limit.excelName]));
+
+describe('the README\'s function reference', () => {
+  it('has an argument table for every function but those that refer to another\'s', () => {
+    expect([...tables.keys()].sort()).toEqual(Object.keys(FUNCTION_LIMITS).filter((id) => !['MANAGEDBREAKEVEN', 'RECOMMEND'].includes(id)).sort());
+  });
+
+  it.each([...tables.entries()])('ITCOST.%s lists its arguments in order, with the defaults and rules of its limit table', (id, rows) => {
+    const table = FUNCTION_LIMITS[id];
+    const limits = Object.values(table);
+    expect(rows.map((row) => row[0])).toEqual(limits.map((limit) => limit.excelName));
+    rows.forEach(([, , stated, rule], index) => {
+      const limit = limits[index];
+      expect(stated.startsWith(defaultInWords(limit, excelNames(table)) ?? 'required')).toBe(true);
+      const words = limit.shape === 'range' ? `each ${limitInWords(limit)}` : limitInWords(limit);
+      expect({ argument: limit.excelName, rule: rule.startsWith(words) ? words : rule }).toEqual({ argument: limit.excelName, rule: words });
+    });
+  });
+});
