@@ -40,6 +40,6 @@ export async function buildIncompleteGamma(outputDirectory: string): Promise<str
  * so one function's calls do not shape another's floor.
  */
 export function loadIncompleteGamma(file: string): Record<string, unknown> {
-  delete load.cache[file];
+  Reflect.deleteProperty(load.cache, file);
   return load(file) as Record<string, unknown>;
 }

@@ -16,6 +16,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import vm from 'vm';
 import zlib from 'zlib';
 import { HyperFormula } from 'hyperformula';
 import * as adapters from '../src/functions/functions';
@@ -24,7 +25,7 @@ import { gammaEvaluationCount } from '../src/model/gamma';
 import { writeSheetPlan } from '../src/excel/write-plan';
 import { scenarioPlan } from '../src/sheet/scenario';
 import { createFakeExcel } from '../test/support/fake-excel';
-import { installStandInCustomFunctions, standInCustomFunctions, type RegisteredFunction } from '../src/functions/stand-in-runtime';
+import { installStandInCustomFunctions, StandInCustomFunctionsError, standInCustomFunctions, type RegisteredFunction } from '../src/functions/stand-in-runtime';
 import { launchBrowser, openPane, serveDist } from '../test/e2e/browser';
 import reference from '../test/reference/reference.json';
 import { buildIncompleteGamma, loadIncompleteGamma } from './bundled-gamma';
@@ -78,7 +79,8 @@ function formula(id: string, args: readonly unknown[]): string {
   const show = (value: unknown): string => {
     if (value === null || value === undefined) return '';
     if (Array.isArray(value)) return value.length <= 4 ? `{${value.map((row) => (row as unknown[]).map(show).join(',')).join(';')}}` : `{${value.length} cells}`;
-    return String(value);
+    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return String(value);
+    return JSON.stringify(value);
   };
   let end = args.length;
   while (end > 0 && (args[end - 1] === null || args[end - 1] === undefined)) end -= 1;
@@ -90,7 +92,7 @@ function shortResult(value: unknown): string {
   if (typeof value === 'number') return Number(value.toPrecision(6)).toString();
   if (typeof value === 'string') return value.length > 24 ? `"${value.slice(0, 21)}…"` : `"${value}"`;
   if (Array.isArray(value)) return `${value.length}×${(value[0] as unknown[] | undefined)?.length ?? 0} table`;
-  if (value && typeof value === 'object' && 'code' in value) return String((value as { code: unknown }).code);
+  if (value instanceof StandInCustomFunctionsError) return value.code;
   return String(value);
 }
 
@@ -102,7 +104,9 @@ function shortResult(value: unknown): string {
 function loadBundle(): Map<string, RegisteredFunction> {
   const registered = new Map<string, RegisteredFunction>();
   const CustomFunctions = standInCustomFunctions((id, fn) => registered.set(id, fn));
-  new Function('CustomFunctions', 'Office', fs.readFileSync(path.join(DIST, 'functions.js'), 'utf8'))(CustomFunctions, {});
+  const run: unknown = vm.runInThisContext(`(function (CustomFunctions, Office) {\n${fs.readFileSync(path.join(DIST, 'functions.js'), 'utf8')}\n})`, { filename: 'dist/functions.js' });
+  if (typeof run !== 'function') throw new Error('dist/functions.js did not compile to a function');
+  Reflect.apply(run, undefined, [CustomFunctions, {}]);
   return registered;
 }
 const registered = loadBundle();
@@ -493,7 +497,7 @@ async function main(): Promise<void> {
   console.log(`\nwrote ${path.relative(process.cwd(), outFile)} (${fmt((Date.now() - started) / 1000)} s)`);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -42,7 +42,7 @@ function adapterFor(id: string): (...args: never[]) => unknown {
 }
 
 /** The spill of each function that returns an array, as the model declares it. */
-const SPILLS: Readonly<Record<string, { readonly rows: number; readonly columns: number }>> = { COMPARE: COMPARE_SPILL, TERMDEMAND: TERMDEMAND_SPILL };
+const SPILLS: Readonly<Partial<Record<string, { readonly rows: number; readonly columns: number }>>> = { COMPARE: COMPARE_SPILL, TERMDEMAND: TERMDEMAND_SPILL };
 
 type Value = ReturnType<typeof SimpleRangeValue.prototype.rawData>[number][number];
 

@@ -11,10 +11,20 @@ const CODE_FOR_PROBLEM: Readonly<Record<Problem['kind'], ErrorCodeName>> = {
   tooLarge: 'invalidNumber',
 };
 
+const KNOWN_CODES: readonly string[] = Object.values(ERROR_CODES);
+
+/** ERROR_CODES's texts are CustomFunctions.ErrorCode's values (error-codes.ts checks them against its type). */
+function isErrorCode(code: string): code is CustomFunctions.ErrorCode {
+  return KNOWN_CODES.includes(code);
+}
+
 /** The runtime's code, or the same text from ERROR_CODES where a runtime defines CustomFunctions.Error but not ErrorCode. */
 function errorCode(name: ErrorCodeName): CustomFunctions.ErrorCode {
   const codes = (CustomFunctions as { ErrorCode?: Partial<Record<ErrorCodeName, CustomFunctions.ErrorCode>> }).ErrorCode;
-  return codes?.[name] ?? (ERROR_CODES[name] as CustomFunctions.ErrorCode);
+  const fallback: string = ERROR_CODES[name];
+  const code = codes?.[name] ?? (isErrorCode(fallback) ? fallback : undefined);
+  if (code === undefined) throw new Error(`no Excel error code ${name}`);
+  return code;
 }
 
 function toExcelError(problem: Problem): CustomFunctions.Error {

@@ -15,10 +15,13 @@ installPreviewCustomFunctions();
 
 const INSTALL_HINT = 'This is a preview: to create a scenario sheet, load ITCost in Excel (Home > Add-ins > My Add-ins > Upload My Add-in, manifest.xml).';
 
-function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+function byId(id: string): HTMLElement;
+function byId<T extends HTMLElement>(id: string, type: new () => T): T;
+function byId(id: string, type: new () => HTMLElement = HTMLElement): HTMLElement {
   const found = document.getElementById(id);
   if (!found) throw new Error(`taskpane.html has no #${id}`);
-  return found as T;
+  if (!(found instanceof type)) throw new Error(`taskpane.html's #${id} is not a ${type.name}`);
+  return found;
 }
 
 const steps = [1, 2, 3, 4] as const;
@@ -31,7 +34,7 @@ const touched = new Set<string>();
 let writing = false;
 
 function fieldTexts(): Record<string, string> {
-  return Object.fromEntries(FIELDS.map((f) => [f.id, (byId<HTMLInputElement>(f.id)).value]));
+  return Object.fromEntries(FIELDS.map((f) => [f.id, byId(f.id, HTMLInputElement).value]));
 }
 
 function showStep(step: number): void {
@@ -42,8 +45,8 @@ function showStep(step: number): void {
     if (s === step) tab.setAttribute('aria-current', 'step');
     else tab.removeAttribute('aria-current');
   }
-  byId<HTMLButtonElement>('back').disabled = step === 1;
-  byId<HTMLButtonElement>('next').hidden = step === 4;
+  byId('back', HTMLButtonElement).disabled = step === 1;
+  byId('next', HTMLButtonElement).hidden = step === 4;
   byId('create-area').hidden = step !== 4;
 }
 
@@ -52,7 +55,7 @@ function refresh(): void {
   state = readForm(texts, exact);
   renderFieldErrors(state.errors, touched);
   const discount = discountFor(texts);
-  const discountInput = byId<HTMLInputElement>('blockDiscount');
+  const discountInput = byId('blockDiscount', HTMLInputElement);
   if (document.activeElement !== discountInput && texts.blockPrice.trim() !== '') {
     discountInput.value = discount === null ? '' : String(+(discount * 100).toFixed(2));
   }
@@ -97,7 +100,7 @@ async function writeExclusively(write: () => Promise<void>): Promise<void> {
 
 /** Create needs valid inputs; neither Create nor Insert may start a write while one runs. */
 function setWriteButtonsDisabled(): void {
-  byId<HTMLButtonElement>('create').disabled = writing || !state.inputs;
+  byId('create', HTMLButtonElement).disabled = writing || !state.inputs;
   setInsertsDisabled(byId('template-list'), writing);
 }
 
@@ -129,7 +132,7 @@ async function loadFromSheet(): Promise<void> {
       return;
     }
     const { texts, exact: loadedExact } = textsFor(loaded.inputs);
-    for (const field of FIELDS) byId<HTMLInputElement>(field.id).value = texts[field.id] ?? '';
+    for (const field of FIELDS) byId(field.id, HTMLInputElement).value = texts[field.id] ?? '';
     exact = loadedExact;
     FIELDS.forEach((f) => touched.add(f.id));
     refresh();
@@ -156,7 +159,7 @@ async function useSelection(): Promise<void> {
   try {
     const values = await readSelectedValues();
     const text = values.flat().filter((v) => v !== '' && v !== null).join('\n');
-    byId<HTMLTextAreaElement>('history-text').value = text;
+    byId('history-text', HTMLTextAreaElement).value = text;
     estimate(text);
   } catch (error) {
     byId('history-message').textContent = `Could not read the selection: ${error instanceof Error ? error.message : String(error)}`;
@@ -170,9 +173,15 @@ function showTab(tab: 'scenario' | 'templates'): void {
   }
 }
 
+/** Office.context: outside a host (a plain browser with office.js) it and its parts may be missing, whatever the types say. */
+function officeContext(): Partial<Office.Context> | undefined {
+  return Office.context;
+}
+
 function canInsertFiles(): boolean {
   try {
-    return typeof Office !== 'undefined' && Boolean(Office.context?.requirements?.isSetSupported('ExcelApi', '1.13'));
+    if (typeof Office === 'undefined') return false;
+    return officeContext()?.requirements?.isSetSupported('ExcelApi', '1.13') ?? false;
   } catch {
     return false;
   }
@@ -200,18 +209,18 @@ function start(): void {
   });
   byId('tab-scenario').addEventListener('click', () => showTab('scenario'));
   byId('tab-templates').addEventListener('click', () => showTab('templates'));
-  const form = byId<HTMLFormElement>('wizard');
+  const form = byId('wizard', HTMLFormElement);
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
     if (target.id === 'history-text') return;
     // Either one fills the other: a discount fills the price, seats × price per seat fill the fee.
     if (target.id === 'blockDiscount') {
       const price = priceFromDiscountText(fieldTexts());
-      byId<HTMLInputElement>('blockPrice').value = price === null ? '' : String(price);
+      byId('blockPrice', HTMLInputElement).value = price === null ? '' : String(price);
     }
     if (target.id === 'seatPrice' || target.id === 'seats') {
       const fee = feeFromSeatsText(fieldTexts());
-      byId<HTMLInputElement>('monthlyFee').value = fee === null ? '' : String(fee);
+      byId('monthlyFee', HTMLInputElement).value = fee === null ? '' : String(fee);
     }
     touched.add(target.id);
     refresh();
@@ -230,7 +239,7 @@ function start(): void {
   for (const s of steps) byId(`step-tab-${s}`).addEventListener('click', () => showStep(s));
   byId('create').addEventListener('click', () => void createSheet());
   byId('load').addEventListener('click', () => void loadFromSheet());
-  byId('history-estimate').addEventListener('click', () => estimate(byId<HTMLTextAreaElement>('history-text').value));
+  byId('history-estimate').addEventListener('click', () => estimate(byId('history-text', HTMLTextAreaElement).value));
   byId('history-selection').addEventListener('click', () => void useSelection());
   showStep(1);
   refresh();
@@ -239,7 +248,7 @@ function start(): void {
   void Office.onReady((info) => {
     setMode(info.host === Office.HostType.Excel);
     try {
-      applyOfficeTheme(Office.context?.officeTheme);
+      applyOfficeTheme(officeContext()?.officeTheme);
     } catch {
       // Hosts without theme support keep the light Fluent theme.
     }
