@@ -81,10 +81,10 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
           for (const other of rangeAddresses(ref).slice(1)) {
             spilled.add(other);
             const position = cellPosition(other);
-            ws.getCell(other).value = cached(values[position.row]?.[position.column]) as ExcelJS.CellValue;
+            ws.getCell(other).value = cached(values[position.row]?.[position.column]);
           }
         } else {
-          target.value = { formula: toFileFormula(cell.formula), result: cached(values[r]?.[c]) } as ExcelJS.CellValue;
+          target.value = { formula: toFileFormula(cell.formula), result: cached(values[r]?.[c]) };
         }
       } else if (cell.value !== undefined && !spilled.has(address)) {
         target.value = cell.value;
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error) => {
+  main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -23,15 +23,14 @@ export async function insertTemplate(plan: SheetPlan, file: { readonly base64: s
   if (!canInsertFiles || !file) return { ...(await writeSheetPlan(plan)), method: 'plan' };
   const inserted = await runWrite(async (context) => {
     const existing = context.workbook.worksheets.getItemOrNullObject(plan.name);
-    existing.load('isNullObject');
     await context.sync();
     if (!existing.isNullObject) return undefined;
     // Alone in its batch: if this sync fails, the insertion failed and inserted nothing.
     const ids = context.workbook.insertWorksheetsFromBase64(file.base64, { positionType: 'End' });
     await context.sync();
     const sheets = ids.value.map((id) => context.workbook.worksheets.getItem(id));
+    if (sheets.length === 0) throw new Error('The template file holds no sheet.');
     const [sheet] = sheets;
-    if (!sheet) throw new Error('The template file holds no sheet.');
     if (plan.chart) addChart(sheet, plan.chart);
     sheet.activate();
     sheet.load('name');

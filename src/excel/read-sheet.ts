@@ -21,7 +21,7 @@ export async function readScenarioFromActiveSheet(): Promise<LoadedScenario> {
       return range;
     });
     await context.sync();
-    const values = cells.map((range) => (range.isNullObject ? undefined : range.values[0]?.[0]));
+    const values = cells.map((range): unknown => (range.isNullObject ? undefined : range.values[0]?.[0]));
     const numbers = values.filter((value): value is number => typeof value === 'number');
     if (numbers.length !== SCENARIO_INPUT_ROWS.length) return { kind: 'notAScenario', sheetName: sheet.name };
     const inputs = Object.fromEntries(SCENARIO_INPUT_ROWS.map((input, i) => [input.key, numbers[i]]));

@@ -170,7 +170,6 @@ export async function writeSheetPlan(plan: SheetPlan): Promise<WrittenSheet> {
     const worksheets = context.workbook.worksheets;
     const candidates = candidateSheetNames(plan.name);
     const probes = candidates.map((name) => worksheets.getItemOrNullObject(name));
-    for (const probe of probes) probe.load('isNullObject');
     const sheet = worksheets.add();
     sheet.load('id,name');
     await context.sync();

@@ -223,12 +223,14 @@ function rootInBracket(at: (hours: number) => SavingAt, below: SavingAt, above: 
   let right = above;
   let evaluations = 0;
   let found: number | undefined;
-  const move = (hours: number) => {
+  /** Evaluates at `hours` and narrows the bracket; true when that is a root. */
+  const move = (hours: number): boolean => {
     const point = at(hours);
     evaluations += 1;
     if (isRoot(point)) found = hours;
     else if (point.saving >= 0) right = point;
     else left = point;
+    return found !== undefined;
   };
   while (evaluations < budget && found === undefined) {
     const width = right.hours - left.hours;
@@ -240,12 +242,12 @@ function rootInBracket(at: (hours: number) => SavingAt, below: SavingAt, above: 
     // The quadratic model's root when it falls inside the bracket, else Newton's.
     const model = modelStep(left);
     const modelled = left.hours + model.step;
-    move(model.reachesZero && modelled > newton && modelled < right.hours ? modelled : newton);
+    const rooted = move(model.reachesZero && modelled > newton && modelled < right.hours ? modelled : newton);
     // Near a double root the left end only creeps; the chord from it to the right end lands at
     // or after the root (g is concave, so it lies above its chords), and closes in from there.
-    if (right.hours - left.hours > width / 2 && evaluations < budget) {
+    if (!rooted && right.hours - left.hours > width / 2 && evaluations < budget) {
       const chord = left.hours - (left.saving * (right.hours - left.hours)) / (right.saving - left.saving);
-      if (chord > left.hours && chord < right.hours && found === undefined) move(chord);
+      if (chord > left.hours && chord < right.hours) move(chord);
     }
   }
   return found ?? right.hours;

@@ -113,8 +113,8 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     sheet.nextRow,
     0,
     Array.from({ length: example.termMonths }, (_, m): PlanCell[] => {
-      const hours = example.monthlyHours[m];
-      return [{ value: m + 1, numberFormat: COUNT }, { formula: `=EDATE(start_date,${m})`, numberFormat: DATE }, hours === undefined ? { numberFormat: HOURS } : { value: hours, numberFormat: HOURS }];
+      const logged = m < example.monthlyHours.length;
+      return [{ value: m + 1, numberFormat: COUNT }, { formula: `=EDATE(start_date,${m})`, numberFormat: DATE }, logged ? { value: example.monthlyHours[m], numberFormat: HOURS } : { numberFormat: HOURS }];
     }),
   );
   const hoursLogged = partOf(log, { column: 2 });
@@ -174,11 +174,11 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     log.row,
     4,
     Array.from({ length: TICKET_ROWS }, (_, t): PlanCell[] => {
-      const minutes = example.ticketMinutes[t];
+      const logged = t < example.ticketMinutes.length;
       const cell = cellAddress(log.row + t, 5);
       return [
         { value: t + 1, numberFormat: COUNT },
-        minutes === undefined ? { numberFormat: COUNT } : { value: minutes, numberFormat: COUNT },
+        logged ? { value: example.ticketMinutes[t], numberFormat: COUNT } : { numberFormat: COUNT },
         { formula: `=IF(${cell}="","",ITCOST.BILLEDHOURS(${cell},increment_minutes,minimum_minutes,multiplier))`, numberFormat: BILLED_HOURS },
       ];
     }),

@@ -18,7 +18,8 @@ import {
 } from '../model';
 import { FIELDS, HELPER_LIMITS, type FieldSpec, type HelperId, type ScenarioKey } from './fields';
 
-export type FieldTexts = Readonly<Record<string, string>>;
+/** What each field holds, by field id; a field not listed is empty. */
+export type FieldTexts = Readonly<Partial<Record<string, string>>>;
 
 export interface FormState {
   /** A message per field id that is invalid. */
@@ -46,7 +47,7 @@ export function ruleInWords(limit: ArgumentLimit): string {
 }
 
 /** Values loaded from a sheet, kept exact while their text is unchanged (percent texts are rounded). */
-export type ExactValues = Readonly<Record<string, { readonly text: string; readonly value: number }>>;
+export type ExactValues = Readonly<Partial<Record<string, { readonly text: string; readonly value: number }>>>;
 
 /** A field's value in model units (percent fields ÷ 100), or its message. */
 function readField(field: FieldSpec, texts: FieldTexts, exact: ExactValues): { value: number | null } | { error: string } {
@@ -71,7 +72,7 @@ function within(limit: ArgumentLimit, value: number | null | undefined | 'invali
 }
 
 /** A helper field's value when it is within its limit; otherwise undefined, and its message when it is given. */
-function helperValue(id: HelperId, values: Readonly<Record<string, number | null>>, errors: Record<string, string>): number | undefined {
+function helperValue(id: HelperId, values: Readonly<Partial<Record<string, number | null>>>, errors: Record<string, string>): number | undefined {
   const value = values[id];
   const valid = within(HELPER_LIMITS[id], value);
   if (typeof value === 'number' && valid === undefined) errors[id] = ruleInWords(HELPER_LIMITS[id]);
@@ -85,7 +86,7 @@ function helperValue(id: HelperId, values: Readonly<Record<string, number | null
  */
 export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState {
   const errors: Record<string, string> = {};
-  const values: Record<string, number | null> = {};
+  const values: Partial<Record<string, number | null>> = {};
   for (const field of FIELDS) {
     const read = readField(field, texts, exact);
     if ('error' in read) {
@@ -193,12 +194,12 @@ export function estimateFromHistory(text: string): { expectedMonthlyHours: numbe
  * Field texts for a set of inputs, e.g. read back from a scenario sheet, with the exact values
  * behind them: readForm(texts, exact) gives back exactly these inputs.
  */
-export function textsFor(inputs: Readonly<Record<string, number>>): { texts: Record<string, string>; exact: ExactValues } {
+export function textsFor(inputs: Readonly<Partial<Record<string, number>>>): { texts: Record<string, string>; exact: ExactValues } {
   const texts: Record<string, string> = {};
   const exact: Record<string, { text: string; value: number }> = {};
   for (const field of FIELDS) {
-    if (!field.key || inputs[field.key] === undefined) continue;
-    const value = inputs[field.key];
+    const value = field.key ? inputs[field.key] : undefined;
+    if (value === undefined) continue;
     const text = field.kind === 'percent' ? String(+(value * 100).toPrecision(15)) : String(value);
     texts[field.id] = text;
     exact[field.id] = { text, value };

@@ -343,19 +343,20 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
         getSelectedRange: () => rangeProxy(byName(activeSheet()?.name ?? ''), selection),
         worksheets: {
           getItemOrNullObject: (name: string) => {
-            let loaded = false;
+            // As in Excel, isNullObject needs no load(), only a sync: it is known from the next sync on.
+            let synced = false;
             let isNull = true;
             const proxy = worksheetProxy(byName(name));
+            afterSync.push(() => {
+              isNull = find(name) === undefined;
+              synced = true;
+            });
             proxy.load = (what: string) => {
               log.push(`load ${name}.${what}`);
-              afterSync.push(() => {
-                isNull = find(name) === undefined;
-                loaded = true;
-              });
             };
             Object.defineProperty(proxy, 'isNullObject', {
               get: () => {
-                if (!loaded) throw new Error('PropertyNotLoaded: isNullObject was read before load() and sync()');
+                if (!synced) throw new Error('isNullObject was read before context.sync()');
                 return isNull;
               },
             });
