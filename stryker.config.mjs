@@ -8,7 +8,16 @@ const config = {
     // The mutation-run jest config: no tests of the built dist/, ts-jest transpiles without type errors.
     configFile: 'jest.mutate.config.js',
   },
+  // Each mutant runs only the tests that reach it. Many tests run the model while their file loads
+  // (describe-level set-up), which makes most mutants "static" as well: run with every test, they
+  // would take hours. So `npm run mutate` runs twice: first with --ignoreStatic (mutants also reached
+  // by tests run with those tests; mutants reached only while files load are left for later), then
+  // without it, which reuses every result of the first pass (incremental) and runs only the mutants
+  // left over, each with every test.
   coverageAnalysis: 'perTest',
+  // Results are kept in reports/stryker-incremental.json and reused for mutants whose code and
+  // covering tests did not change; delete that file to test everything again.
+  incremental: true,
   mutate: [
     'src/model/**/*.ts',
     'src/sheet/**/*.ts',
@@ -26,7 +35,7 @@ const config = {
   // ts-jest already only transpiles (jest.mutate.config.js); only the mutated sources need @ts-nocheck.
   disableTypeChecks: 'src/**/*.ts',
   concurrency: 2,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
