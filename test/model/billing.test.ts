@@ -12,6 +12,8 @@ describe('BILLEDHOURS', () => {
     [0.1 * 3 * 100, 10, 3], // 30.000000000000004 in floating point
     [0.7 * 60, 6, 7], // 41.99999999999999
     [14.7, 0.1, 147], // 146.99999999999997 increments
+    // A hundred million increments and one rounding error (one ulp of 1.5e9) more: the slack is relative.
+    [1.5e9 * (1 + Number.EPSILON), 15, 1e8],
     [0, 15, 0],
   ])('counts %p minutes in %p-minute increments as %p increments', (minutes, increment, count) => {
     expect(incrementsToBill(minutes, increment)).toBe(count);
