@@ -12,6 +12,8 @@
  *   plugin would clash with ours, and its Prettier rule would reformat code this repository formats
  *   by its own conventions.
  * - src/model/: the model stays pure (no Office, DOM or clock; no imports from the adapters).
+ * - The other layers import one way: src/functions and src/sheet only the model, src/excel the
+ *   sheet plans and the model; and only src/excel calls Excel.run.
  * - CommonJS files (scripts, webpack and jest configs, the stdlib shims): Node globals, require allowed.
  * - test/: Node and Jest globals.
  */
@@ -62,6 +64,20 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The model is pure: pass dates in.' }],
       'no-restricted-imports': ['error', { patterns: ['../functions/*', '../taskpane/*', '../excel/*', '../sheet/*'] }],
     },
+  },
+  {
+    // Adapters and plans sit on the model alone; the Excel layer may add the plans.
+    files: ['src/functions/**/*.ts', 'src/sheet/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../taskpane/*', '../excel/*', '../functions/*', '../sheet/*'] }] },
+  },
+  {
+    files: ['src/excel/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../taskpane/*', '../functions/*'] }] },
+  },
+  {
+    // Only src/excel talks to the workbook (the model may not name Excel at all, above).
+    files: ['src/functions/**/*.ts', 'src/sheet/**/*.ts', 'src/taskpane/**/*.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'Excel', property: 'run', message: 'Only src/excel calls Excel.run.' }] },
   },
   {
     files: ['scripts/**/*.js', 'bench/**/*.js', 'src/vendor/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js'],
