@@ -140,8 +140,12 @@ describe('"too large" only for results that do not fit', () => {
     expect(risk).toBeCloseTo(0.5 + 1.74e-12 / (3 * Math.sqrt(2 * Math.PI)), 15);
   });
 
-  it('EXPIRYFORECAST with a burn rate beyond any double uses the whole block: 0 unused', () => {
-    expect(valueOf(expiryForecast({ hoursUsed: 39, monthsElapsed: 5e-324, blockHours: 137, termMonths: 36, monthlyVariability: 1e12 }))).toBe(0);
+  it.each([
+    [1e12],
+    // So variable that finite demand would be 0 almost surely (shape below 1e-300): still used up.
+    [1e200],
+  ])('EXPIRYFORECAST with a burn rate beyond any double uses the whole block: 0 unused (monthly variability %p)', (monthlyVariability) => {
+    expect(valueOf(expiryForecast({ hoursUsed: 39, monthsElapsed: 5e-324, blockHours: 137, termMonths: 36, monthlyVariability }))).toBe(0);
   });
 
   it.each([
