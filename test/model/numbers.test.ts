@@ -10,6 +10,7 @@ import {
   blockValue,
   breakEven,
   breakEvenValue,
+  demandFromHistory,
   demandQuantile,
   gammaEvaluationCount,
   expiryForecast,
@@ -169,6 +170,17 @@ describe('"too large" only for results that do not fit', () => {
   it('TERMDEMAND says "too large" only when term × mean overflows', () => {
     const outcome = termDemand({ monthlyHours: [[1e308], [1.7e308]], termMonths: 12 });
     expect(outcome).toEqual({ ok: false, problem: { kind: 'tooLarge', message: expect.stringContaining('too large') } });
+  });
+
+  it('TERMDEMAND averages months whose sum overflows a double: 1e308 and 1.7e308 over one month is 1.35e308', () => {
+    const [[expected, variability]] = valueOf(termDemand({ monthlyHours: [[1e308], [1.7e308]], termMonths: 1 }));
+    expect(expected / 1.35e308).toBeCloseTo(1, 12);
+    // Sample sd (1.7 − 1)e308 / √2 over the mean 1.35e308.
+    expect(variability).toBeCloseTo(0.7 / Math.SQRT2 / 1.35, 12);
+  });
+
+  it('a history of months without support is demand known exactly: no hours, no variability', () => {
+    expect(demandFromHistory([0, 0, 0], 12)).toEqual({ expectedHours: 0, variability: 0 });
   });
 });
 
