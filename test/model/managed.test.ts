@@ -1,4 +1,4 @@
-import { hourlyCostForHours, managedBreakEven, managedCostForHours, managedMonthlyCost, managedValue, monthlyFeeFromSeats, type Outcome } from '../../src/model';
+import { hourlyCostForHours, managedBreakEven, managedBreakEvenHours, managedCostForHours, managedMonthlyCost, managedValue, monthlyFeeFromSeats, type Outcome } from '../../src/model';
 
 function valueOf<T>(outcome: Outcome<T>): T {
   if (!outcome.ok) throw new Error(`expected a value, got: ${outcome.problem.message}`);
@@ -51,6 +51,12 @@ describe('MANAGEDBREAKEVEN', () => {
   it('has no answer when the plan covers nothing and prevents nothing', () => {
     const outcome = managedBreakEven({ monthlyFee: 900, hourlyRate: 100, coveredShare: 0, incidentReduction: 0, disruptionCostPerHour: 50 });
     expect(outcome).toEqual({ ok: false, problem: { kind: 'noAnswer', message: expect.stringContaining('never pay off') } });
+  });
+
+  it('tells COMPARE and the wizard "never" as a break-even of its own kind, and hours as hours', () => {
+    const terms = { monthlyFee: 950, hourlyRate: 100, coveredShare: 0.8, incidentReduction: 0.25, disruptionCostPerHour: 40 };
+    expect(managedBreakEvenHours({ ...terms, coveredShare: 0, incidentReduction: 0 })).toEqual({ kind: 'never' });
+    expect(managedBreakEvenHours(terms)).toEqual({ kind: 'hours', monthlyHours: expect.closeTo(10, 10) });
   });
 });
 
