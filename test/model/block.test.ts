@@ -142,6 +142,22 @@ describe('EFFECTIVERATE', () => {
   it('has no answer when no hours were used', () => {
     expect(valueOf(effectiveRate({ ...offer, hoursUsed: 0 }))).toEqual({ kind: 'noHoursUsed' });
   });
+
+  it('as a number, no hours used is "no answer" (#N/A) that names hours_used, not a result too large', () => {
+    expect(effectiveRateValue({ ...offer, hoursUsed: 0 })).toEqual({
+      ok: false,
+      problem: { kind: 'noAnswer', argument: 'hours_used', message: expect.stringContaining('hours_used is 0') },
+    });
+  });
+});
+
+describe('BLOCKVALUE far below a vast block', () => {
+  it('keeps the hourly cost of the few hours expected: one hour against a block of 1e18 saves 100 − price', () => {
+    // Overage is nil this far below the block, so the saving is R·m − price = 100 − 50, to the cent:
+    // a form that went through H − E[unused] would lose it to rounding (the ulp of 1e18 is 128).
+    const saving = valueOf(blockValue({ expectedHours: 1, hourlyRate: 100, blockHours: 1e18, blockPrice: 50, variability: 0.5 }));
+    expect(saving).toBeCloseTo(50, 6);
+  });
 });
 
 describe('demand without variability', () => {
