@@ -98,3 +98,12 @@ describe('COMPARE', () => {
     expect(compareTable({ ...offer, monthlyVariability: -0.1 })).toMatchObject({ ok: false, problem: { argument: 'monthly_variability' } });
   });
 });
+
+describe('COMPARE beyond the largest double', () => {
+  it('says "too large" when one option’s cost overflows, even though another’s fits', () => {
+    // Hourly: 1e300 an hour × 1e10 hours a month × 12 months overflows; managed services covering
+    // every hour cost only the fee, 100 × 12.
+    const outcome = compare({ expectedMonthlyHours: 1e10, hourlyRate: 1e300, blockHours: 20, blockPrice: 1800, monthlyFee: 100, coveredShare: 1 });
+    expect(outcome).toEqual({ ok: false, problem: { kind: 'tooLarge', message: expect.stringContaining('too large') } });
+  });
+});
