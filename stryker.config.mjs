@@ -1,5 +1,33 @@
 // Mutation testing with StrykerJS: `npm run mutate` (see docs/mutation-testing.md). Not part of `npm test`.
 // @ts-check
+import fs from 'node:fs';
+import process from 'node:process';
+
+const INCREMENTAL_FILE = 'reports/stryker-incremental.json';
+
+/**
+ * Before a run without --ignoreStatic (the second pass of `npm run mutate`): a static mutant that
+ * survived a run with --ignoreStatic was run only with the tests that reached it while they ran
+ * (test/model/recommend.test.ts loads the model afresh inside a test, so the model's constant
+ * tables are reached by that one test), not with the tests that use the tables the modules built
+ * when they loaded. Marking it ignored makes this run test it again, with every test (each time:
+ * a static survivor costs one run of the whole suite).
+ */
+if (!process.argv.includes('--ignoreStatic') && fs.existsSync(INCREMENTAL_FILE)) {
+  const report = JSON.parse(fs.readFileSync(INCREMENTAL_FILE, 'utf8'));
+  let marked = 0;
+  for (const file of Object.values(report.files)) {
+    for (const mutant of file.mutants) {
+      if (mutant.static && mutant.status === 'Survived') {
+        mutant.status = 'Ignored';
+        mutant.statusReason = 'static survivor of --ignoreStatic: to be run with every test';
+        marked += 1;
+      }
+    }
+  }
+  if (marked > 0) fs.writeFileSync(INCREMENTAL_FILE, JSON.stringify(report));
+}
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   testRunner: 'jest',
