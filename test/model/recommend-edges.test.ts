@@ -4,7 +4,7 @@
  * uneven demand when costs are discounted. Figures are worked by hand or taken from COMPARE and
  * demandQuantile, the functions RECOMMEND quotes.
  */
-import { COMPARE_LIMITS, compareTable, demandQuantile, formatMoney, formatNumber, recommend, type Outcome, type RawArguments } from '../../src/model';
+import { compareTable, demandQuantile, formatMoney, formatNumber, recommend, type COMPARE_LIMITS, type Outcome, type RawArguments } from '../../src/model';
 
 type Raw = RawArguments<typeof COMPARE_LIMITS>;
 
