@@ -28,7 +28,7 @@ const officeAddinsRules = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench-results/', '.stryker-tmp/', 'reports/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench-results/', '.stryker-tmp/', 'reports/', '.mutation-test-names/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -80,7 +80,7 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': ['error', { object: 'Excel', property: 'run', message: 'Only src/excel calls Excel.run.' }] },
   },
   {
-    files: ['scripts/**/*.js', 'bench/**/*.js', 'src/vendor/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', 'src/vendor/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js', 'tools/mutation/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -11,6 +11,7 @@
  * ts-jest only transpiles (isolatedModules, no diagnostics), so a mutant that does not type-check
  * still runs and is judged by the tests instead of crashing the run.
  */
+const path = require('node:path');
 const base = require('./jest.config.js');
 
 module.exports = {
@@ -19,6 +20,11 @@ module.exports = {
   // their imports (--findRelatedTests), and Jest only follows imports through files under its roots:
   // test/sheet reaches src/functions through tools/formula-engine.ts.
   roots: ['<rootDir>/test', '<rootDir>/src', '<rootDir>/tools'],
+  // Node's environment, stopping a mutant's tests at its first failure and recording which file holds
+  // which test; the sequencer then loads only the test files that hold a test covering the mutant.
+  // Absolute paths: Stryker resolves the environment itself, without Jest's <rootDir>.
+  testEnvironment: path.join(__dirname, 'tools/mutation/environment.cjs'),
+  testSequencer: path.join(__dirname, 'tools/mutation/sequencer.cjs'),
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true, diagnostics: false }],
   },

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import process from 'node:process';
 
-const INCREMENTAL_FILE = 'reports/stryker-incremental.json';
+// Committed, so that a run can pick up where the last one (on any machine) stopped.
+const INCREMENTAL_FILE = 'mutation/stryker-incremental.json';
 
 /**
  * Before a run without --ignoreStatic (the second pass of `npm run mutate`): a static mutant that
@@ -43,9 +44,10 @@ const config = {
   // without it, which reuses every result of the first pass (incremental) and runs only the mutants
   // left over, each with every test.
   coverageAnalysis: 'perTest',
-  // Results are kept in reports/stryker-incremental.json and reused for mutants whose code and
-  // covering tests did not change; delete that file to test everything again.
+  // Results are kept in mutation/stryker-incremental.json (committed) and reused for mutants whose
+  // code and covering tests did not change; delete that file to test everything again.
   incremental: true,
+  incrementalFile: INCREMENTAL_FILE,
   mutate: [
     'src/model/**/*.ts',
     'src/sheet/**/*.ts',
@@ -59,7 +61,7 @@ const config = {
   ],
   // The sandbox is a copy of the project; dist/ stays in it because tools/formula-engine.ts (used
   // by test/sheet) reads the functions' parameter metadata from dist/functions.json.
-  ignorePatterns: ['/bench-results', '/test-artifacts', '/coverage', '/reports'],
+  ignorePatterns: ['/bench-results', '/test-artifacts', '/coverage', '/reports', '/mutation'],
   // ts-jest already only transpiles (jest.mutate.config.js); only the mutated sources need @ts-nocheck.
   disableTypeChecks: 'src/**/*.ts',
   concurrency: 2,
