@@ -7,7 +7,10 @@
 export interface ArgumentLimit {
   /** The argument's name in Excel, snake_case: `block_hours`. */
   readonly excelName: string;
-  /** The unit shown in help and in the task pane. */
+  /**
+   * The argument's unit, as plain as it can be put ("hours", "money per hour"). The README's
+   * argument tables state it in each argument's unit cell, with what the argument means.
+   */
   readonly unit: string;
   /** Exclusive lower bound. */
   readonly greaterThan?: number;
@@ -52,7 +55,7 @@ const variability: ArgumentLimit = {
   optional: true,
   defaultValue: 0,
 };
-const expectedHours: ArgumentLimit = { excelName: 'expected_hours', unit: 'hours over the term', atLeast: 0 };
+const expectedHours: ArgumentLimit = { excelName: 'expected_hours', unit: 'hours', atLeast: 0 };
 const hoursUsed: ArgumentLimit = { excelName: 'hours_used', unit: 'hours', atLeast: 0 };
 const termMonths: ArgumentLimit = {
   excelName: 'term_months',
@@ -92,7 +95,7 @@ const expectedMonthlyHours: ArgumentLimit = { excelName: 'expected_monthly_hours
 const monthlyFee: ArgumentLimit = { excelName: 'monthly_fee', unit: 'money per month', greaterThan: 0 };
 const coveredShare: ArgumentLimit = {
   excelName: 'covered_share',
-  unit: 'share of support hours, 0 to 1',
+  unit: 'share of support hours',
   atLeast: 0,
   atMost: 1,
   percent: true,
@@ -101,7 +104,7 @@ const coveredShare: ArgumentLimit = {
 };
 const incidentReduction: ArgumentLimit = {
   excelName: 'incident_reduction',
-  unit: 'share of support hours avoided, 0 to 1',
+  unit: 'share of support hours',
   atLeast: 0,
   atMost: 1,
   percent: true,
@@ -110,7 +113,7 @@ const incidentReduction: ArgumentLimit = {
 };
 const disruptionCostPerHour: ArgumentLimit = {
   excelName: 'disruption_cost_per_hour',
-  unit: 'money per hour of IT problems',
+  unit: 'money per hour',
   atLeast: 0,
   optional: true,
   defaultValue: 0,
@@ -134,7 +137,7 @@ export const MANAGEDBREAKEVEN_LIMITS = {
 } as const;
 
 export const BILLEDHOURS_LIMITS = {
-  minutesWorked: { excelName: 'minutes_worked', unit: 'minutes per ticket', atLeast: 0, shape: 'range' },
+  minutesWorked: { excelName: 'minutes_worked', unit: 'minutes', atLeast: 0, shape: 'range' },
   incrementMinutes: {
     excelName: 'increment_minutes',
     unit: 'minutes',
@@ -153,7 +156,7 @@ export const TERMDEMAND_LIMITS = {
 
 const monthlyVariability: ArgumentLimit = {
   excelName: 'monthly_variability',
-  unit: 'coefficient of variation of monthly hours',
+  unit: 'coefficient of variation',
   atLeast: 0,
   optional: true,
   defaultValue: 0,

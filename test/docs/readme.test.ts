@@ -1,6 +1,7 @@
 /**
  * The README's function reference states each argument's default and rule in the same words as
- * the help Excel shows and the model's messages: its tables are checked against the limit tables.
+ * the help Excel shows and the model's messages, and each argument's unit as its limit declares it
+ * (the unit cell may say more: "money, paid up front"): its tables are checked against the limit tables.
  */
 import fs from 'fs';
 import path from 'path';
@@ -34,12 +35,13 @@ describe('the README\'s function reference', () => {
     expect([...tables.keys()].sort()).toEqual(Object.keys(FUNCTION_LIMITS).filter((id) => !['MANAGEDBREAKEVEN', 'RECOMMEND'].includes(id)).sort());
   });
 
-  it.each([...tables.entries()])('ITCOST.%s lists its arguments in order, with the defaults and rules of its limit table', (id, rows) => {
+  it.each([...tables.entries()])('ITCOST.%s lists its arguments in order, with the units, defaults and rules of its limit table', (id, rows) => {
     const table = FUNCTION_LIMITS[id];
     const limits = Object.values(table);
     expect(rows.map((row) => row[0])).toEqual(limits.map((limit) => limit.excelName));
-    rows.forEach(([, , stated, rule], index) => {
+    rows.forEach(([, unit, stated, rule], index) => {
       const limit = limits[index];
+      expect({ argument: limit.excelName, unit: limit.unit.trim() === '' ? '(none)' : unit.includes(limit.unit) }).toEqual({ argument: limit.excelName, unit: true });
       expect(stated.startsWith(defaultInWords(limit, excelNames(table)) ?? 'required')).toBe(true);
       const words = limit.shape === 'range' ? `each ${limitInWords(limit)}` : limitInWords(limit);
       expect({ argument: limit.excelName, rule: rule.startsWith(words) ? words : rule }).toEqual({ argument: limit.excelName, rule: words });
