@@ -43,8 +43,6 @@ module.exports = {
     // it runs the model at load time, which would make nearly every model mutant "static" (re-run with
     // every test). Mutants only it could see are performance-only (docs/mutation-testing.md).
     '<rootDir>/test/fuzz/work\\.fuzz\\.test\\.ts$',
-    // Imports each source file by a computed path, so Jest never finds it related to a mutated file.
-    '<rootDir>/test/docs/examples\\.test\\.ts$',
     // The built .xlsx templates against src/sheet and src/functions: a mutant only makes them disagree with the stale build.
     '<rootDir>/test/sheet/templates\\.test\\.ts$',
   ],

@@ -20,6 +20,14 @@
  */
 import fs from 'fs';
 import path from 'path';
+// Each source file with an example is imported here as well as by path below, so that Jest relates
+// this test to it: mutation runs run only the tests related to a mutated file (--findRelatedTests).
+import '../../src/model';
+import '../../src/sheet/file-formula';
+import '../../src/excel/sheet-names';
+
+/** The files imported above: src/model's index and what it re-exports, and the others by name. */
+const STATICALLY_IMPORTED = ['src/sheet/file-formula.ts', 'src/excel/sheet-names.ts'];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');
@@ -229,5 +237,14 @@ describe('the examples in the doc comments of src/', () => {
     expect(new Set(examples.map((example) => `${example.file}@${example.line}`)).size).toBe(examples.length);
     expect(new Set(examples.map((example) => `${example.file}@${example.tagLine}`)).size).toBe(exampleTags);
     expect(ran).toBe(examples.length);
+  });
+
+  it('imports every file with an example statically, so that mutation runs relate this test to it', () => {
+    const index = fs.readFileSync(path.join(SRC, 'model', 'index.ts'), 'utf8');
+    const reexported = [...index.matchAll(/^export \* from '\.\/([\w-]+)';$/gm)].map((match) => `src/model/${match[1]}.ts`);
+    const unrelated = [...new Set(examples.map((example) => example.file.split(path.sep).join('/')))].filter(
+      (file) => !reexported.includes(file) && !STATICALLY_IMPORTED.includes(file),
+    );
+    expect(unrelated).toEqual([]);
   });
 });
