@@ -39,10 +39,6 @@ module.exports = {
     // dist/functions.js through a stand-in runtime; the model and function tests check the same through src/.
     '<rootDir>/test/functions/bundle\\.test\\.ts$',
     '<rootDir>/test/fuzz/functions\\.fuzz\\.test\\.ts$',
-    // Slow (8 × 500 calls sampled while the file loads, 8 × 4,000 in its tests) and it counts work, not results:
-    // it runs the model at load time, which would make nearly every model mutant "static" (re-run with
-    // every test). Mutants only it could see are performance-only (docs/mutation-testing.md).
-    '<rootDir>/test/fuzz/work\\.fuzz\\.test\\.ts$',
     // The built .xlsx templates against src/sheet and src/functions: a mutant only makes them disagree with the stale build.
     '<rootDir>/test/sheet/templates\\.test\\.ts$',
   ],

@@ -109,6 +109,39 @@ describe('how many evaluations each figure takes', () => {
       .sort((a, b) => a - b);
     expect(counts[Math.floor(counts.length / 2)]).toBeLessThanOrEqual(10);
   });
+
+  it.each([
+    // [overage from, to, the most evaluations in all; measured: 1,679, 1,844 and 1,709]
+    [0.8, 1, 1750],
+    [1, 1.2, 1950],
+    [0.8, 1.2, 1800],
+  ])('300 everyday break-evens with overage at %p to %p × the rate take at most %p evaluations in all (about 6 each)', (low, high, most) => {
+    const terms = fc.sample(
+      fc.record({
+        rate: fc.double({ min: 60, max: 220, noNaN: true }),
+        hours: fc.double({ min: 5, max: 200, noNaN: true }),
+        discount: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
+        overage: fc.double({ min: low, max: high, noNaN: true }),
+        v: fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+    const total = terms.reduce(
+      (sum, t) => sum + count(() => breakEven({ hourlyRate: t.rate, blockHours: t.hours, blockPrice: t.rate * t.hours * (1 - t.discount), overageRate: t.rate * t.overage, variability: t.v })),
+      0,
+    );
+    expect(total).toBeLessThanOrEqual(most);
+  });
+
+  it('quantiles from 1e-6 to 1 − 1e-6 at 65 shapes from 1e-2 to 1e14 take at most 940 evaluations in all (measured: 913)', () => {
+    let total = 0;
+    for (const p of [1e-6, 0.01, 0.05, 0.5, 0.95, 0.99, 0.999, 1 - 1e-6]) {
+      for (let logShape = -2; logShape <= 14; logShape += 0.25) {
+        total += count(() => demandQuantile({ expectedHours: 100, variability: 1 / Math.sqrt(10 ** logShape) }, p));
+      }
+    }
+    expect(total).toBeLessThanOrEqual(940);
+  });
 });
 
 describe('demand is gamma at every variability: no jump at 0.001', () => {
