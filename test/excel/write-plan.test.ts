@@ -2,7 +2,7 @@ import { checkScenario, type ScenarioInputs } from '../../src/model';
 import { candidateSheetNames } from '../../src/excel/sheet-names';
 import { describeWriteFailure, SheetWriteFailed, writeSheetPlan } from '../../src/excel/write-plan';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
-import { conditionalRules, formulasGrid, numberFormatGrid, WARNING_STYLE } from '../../src/sheet/plan';
+import { CELL_STYLES, conditionalRules, formulasGrid, numberFormatGrid, WARNING_STYLE } from '../../src/sheet/plan';
 import { NEAR_CERTAIN_FORMAT } from '../../src/sheet/chance';
 import { TRACKER_SHEET_NAME, trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
 import { scenarioPlan } from '../../src/sheet/scenario';
@@ -215,5 +215,65 @@ describe('writing a sheet plan to Excel', () => {
   it('reads the selected cells for the history estimate', async () => {
     useFake({ sheets: { History: { B2: 10, B3: 14, B4: '' } }, activeSheet: 'History', selection: 'B2:B4' });
     expect(await readSelectedValues()).toEqual([[10], [14], ['']]);
+  });
+});
+
+describe('what the writer sets on each range, and nothing more', () => {
+  it('sets each style exactly as CELL_STYLES declares it: only the properties the style names, on the style\'s range', async () => {
+    const fake = useFake();
+    const plan = trackerPlan(TRACKER);
+    await writeSheetPlan(plan);
+    const expected = plan.styles.flatMap(({ style, range }) => {
+      const spec = CELL_STYLES[style];
+      return [
+        ...(spec.bold === undefined ? [] : [`font.bold=${JSON.stringify(spec.bold)}`]),
+        ...(spec.italic === undefined ? [] : [`font.italic=${JSON.stringify(spec.italic)}`]),
+        ...(spec.color === undefined ? [] : [`font.color=${JSON.stringify(spec.color)}`]),
+        ...(spec.fill === undefined ? [] : [`fill.color=${JSON.stringify(spec.fill)}`]),
+        ...(spec.size === undefined ? [] : [`font.size=${JSON.stringify(spec.size)}`]),
+      ].map((setting) => `format ${TRACKER_SHEET_NAME}!${range} ${setting}`);
+    });
+    // Every kind of setting occurs, so that a setter the writer skipped would be missed.
+    for (const setting of ['font.bold=true', 'font.italic=true', 'font.color=', 'fill.color=', 'font.size=']) {
+      expect(expected.some((line) => line.includes(` ${setting}`))).toBe(true);
+    }
+    expect(fake.log.filter((line) => line.startsWith('format '))).toEqual(expected);
+  });
+
+  it('sets every column width the plan gives, by column letter, and puts the chart\'s legend at the bottom', async () => {
+    const fake = useFake();
+    const plan = scenarioPlan(inputs);
+    await writeSheetPlan(plan);
+    const sheet = cellsOf(fake, 'IT cost scenario');
+    expect(plan.columnWidths.length).toBeGreaterThanOrEqual(3);
+    expect([...sheet.columnWidths.entries()]).toEqual(plan.columnWidths.map((width, index) => [String.fromCharCode(65 + index), width]));
+    expect(fake.log).toContain('chart.legend=Bottom');
+  });
+
+  it('freezes no rows when the plan freezes none', async () => {
+    const fake = useFake();
+    await writeSheetPlan({ ...scenarioPlan(inputs), frozenRows: 0 });
+    expect(fake.log.some((line) => line.startsWith('freezeRows'))).toBe(false);
+  });
+});
+
+describe('the words for a failed write', () => {
+  it('ends the reason with one full stop, whether or not it had one, and names every sheet that may be left', () => {
+    expect(describeWriteFailure(new Error('The sheet is protected.'))).toBe('The sheet is protected.');
+    expect(describeWriteFailure('Offline')).toBe('Offline.');
+    expect(describeWriteFailure(new SheetWriteFailed(new Error('Busy.'), []))).toBe('Busy. Nothing was left behind in the workbook.');
+    expect(describeWriteFailure(new SheetWriteFailed(new Error('Busy'), ['Quotes']))).toBe(
+      'Busy. A partly written sheet named "Quotes" may be left in the workbook; you can delete it.',
+    );
+    expect(describeWriteFailure(new SheetWriteFailed(new Error('Busy'), ['Quotes', 'Sheet4', 'Sheet5']))).toBe(
+      'Busy. A partly written sheet named "Quotes" (or "Sheet4" or "Sheet5") may be left in the workbook; you can delete it.',
+    );
+  });
+
+  it('is a SheetWriteFailed by name, carrying the original error', () => {
+    const original = new Error('Busy');
+    const failed = new SheetWriteFailed(original, []);
+    expect(failed.name).toBe('SheetWriteFailed');
+    expect(failed.original).toBe(original);
   });
 });
