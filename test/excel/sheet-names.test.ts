@@ -79,6 +79,21 @@ describe('candidate sheet names', () => {
     expect(names[1]).toBe(`${'x'.repeat(26)} (2)`);
   });
 
+  it.each([
+    ['the last control character (U+001F) and DEL', 'a\u001fb\u007fc', 'abc'],
+    ['nothing from a space on', 'a b~c', 'a b~c'],
+    ['the first and last lone surrogates', 'a\uD800b\uDFFFc', 'abc'],
+    ['nothing next to the surrogates', 'a\uD7FFb\uE000c', 'a\uD7FFb\uE000c'],
+    ['every space and apostrophe at the start', " ' 'x", 'x'],
+    ['every space and apostrophe at the end', "ab ' '", 'ab'],
+  ])('drops %s', (_what, base, first) => {
+    expect(candidateSheetNames(base, 1)).toEqual([first]);
+  });
+
+  it('trims the space a cut leaves before the suffix', () => {
+    expect(candidateSheetNames(`${'x'.repeat(26)} yy`, 2)[1]).toBe(`${'x'.repeat(26)} (2)`);
+  });
+
   it('never offers the reserved name "History" or an empty name', () => {
     expect(candidateSheetNames('history', 2)).toEqual(['history (2)', 'history (3)']);
     expect(candidateSheetNames("'''", 1)[0]).toMatch(/^\S/);
