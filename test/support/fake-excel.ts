@@ -68,6 +68,11 @@ export interface FakeExcelOptions {
   readonly selection?: string;
 }
 
+/** Whether load(what) loads a property: as in office.js, load() loads them all, load('a,b') only those named. */
+function loadsProperty(what: string | undefined, property: string): boolean {
+  return what === undefined || what.split(',').map((name) => name.trim()).includes(property);
+}
+
 function columnNumber(letters: string): number {
   return letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
@@ -175,9 +180,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
     function rangeProxy(handle: SheetHandle, address: string) {
       const range: Record<string, unknown> = { address: `${handle.label()}!${address}`, format: formatProxy(handle, address) };
       let values: unknown[][] | undefined;
-      range.load = (what: string) => {
+      range.load = (what?: string) => {
         log.push(`load ${handle.label()}!${address}.${what}`);
-        afterSync.push(() => (values = readValues(handle.resolve(), address)));
+        if (loadsProperty(what, 'values')) afterSync.push(() => (values = readValues(handle.resolve(), address)));
       };
       Object.defineProperty(range, 'values', {
         get: () => {
@@ -232,13 +237,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
 
     /** A worksheet proxy; `name` and `id` can be read once loaded and synced, and `name` can be set (a rename). */
     function worksheetProxy(handle: SheetHandle, rename: (name: string) => void = () => undefined) {
-      let loaded: { id: string; name: string } | undefined;
+      let loaded: { id?: string; name?: string } | undefined;
       const proxy = {
-        load: (what: string) => {
+        load: (what?: string) => {
           log.push(`load ${handle.label()}.${what}`);
           afterSync.push(() => {
             const sheet = handle.resolve();
-            loaded = sheet && { id: sheet.id, name: sheet.name };
+            loaded = sheet && {
+              ...loaded,
+              ...(loadsProperty(what, 'id') ? { id: sheet.id } : {}),
+              ...(loadsProperty(what, 'name') ? { name: sheet.name } : {}),
+            };
           });
         },
         getRange: (address: string) => rangeProxy(handle, address),
@@ -249,19 +258,19 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
           /** A sheet-scoped name; getRangeOrNullObject() is the range it refers to when the batch runs, or a null object. */
           getItemOrNullObject: (nameToFind: string) => ({
             getRangeOrNullObject: () => {
-              let found: { values: unknown[][] } | undefined;
+              let found: { values?: unknown[][] } | undefined;
               let synced = false;
               const loaded = <T>(read: () => T) => {
                 if (!synced) throw new Error(`PropertyNotLoaded: the range of name ${nameToFind} was read before load() and sync()`);
                 return read();
               };
               return {
-                load: (what: string) => {
+                load: (what?: string) => {
                   log.push(`load name ${handle.label()}!${nameToFind}.${what}`);
                   afterSync.push(() => {
                     const sheet = handle.resolve();
                     const name = sheet?.names.find((n) => n.name.toLowerCase() === nameToFind.toLowerCase());
-                    found = name && { values: readValues(sheet, name.address) };
+                    found = name && (loadsProperty(what, 'values') ? { values: readValues(sheet, name.address) } : {});
                     synced = true;
                   });
                 },
@@ -271,6 +280,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
                 get values() {
                   return loaded(() => {
                     if (!found) throw new Error(`InvalidObjectPath: name ${nameToFind} does not exist`);
+                    if (!found.values) throw new Error(`PropertyNotLoaded: values of the range of name ${nameToFind} was not loaded`);
                     return found.values;
                   });
                 },
@@ -307,8 +317,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
           }),
       };
       const loadedValue = (key: 'id' | 'name') => {
-        if (!loaded) throw new Error(`PropertyNotLoaded: ${key} was read before load() and sync()`);
-        return loaded[key];
+        const value = loaded?.[key];
+        if (value === undefined) throw new Error(`PropertyNotLoaded: ${key} was read before load() and sync()`);
+        return value;
       };
       Object.defineProperty(proxy, 'id', { get: () => loadedValue('id'), enumerable: true });
       Object.defineProperty(proxy, 'name', { get: () => loadedValue('name'), set: rename, enumerable: true });
@@ -351,7 +362,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
               isNull = find(name) === undefined;
               synced = true;
             });
-            proxy.load = (what: string) => {
+            proxy.load = (what?: string) => {
               log.push(`load ${name}.${what}`);
             };
             Object.defineProperty(proxy, 'isNullObject', {
