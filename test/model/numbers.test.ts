@@ -157,6 +157,17 @@ describe('demand is gamma at every variability: no jump at 0.001', () => {
 });
 
 describe('accurate at every scale', () => {
+  it.each([
+    // [expected hours, block hours, variability, P(U < H), E[(H − U)⁺]], from mpmath at 40 digits
+    [1, 1e-300, 10, 0.0009604422784312237, 9.509329489418056e-304],
+    [1, 1e-305, 3, 1.0684398506399016e-34, 0], // unused hours 9.6e-340: below the smallest double
+    [50, 2e-303, 30, 0.45580141525869255, 9.105910626699739e-304],
+  ])('a block of %p expected hours against %p block hours at variability %p, where H/θ is below 1e-300: the forfeit risk and unused hours to 1e-12', (m, h, v, risk, unused) => {
+    const expected = blockExpectations({ expectedHours: m, variability: v }, h);
+    expect(Math.abs(expected.probabilityUnused - risk)).toBeLessThanOrEqual(1e-12 * risk);
+    expect(Math.abs(expected.unused - unused)).toBeLessThanOrEqual(1e-12 * unused);
+  });
+
   it.each([1e16, 1e18, 1e100])('BLOCKVALUE(%p, 100, 20, 1800, , 0.5) is 200: R·H − price, the block fully used, nothing lost to cancellation', (hours) => {
     expect(valueOf(blockValue({ expectedHours: hours, hourlyRate: 100, blockHours: 20, blockPrice: 1800, variability: 0.5 }))).toBeCloseTo(200, 9);
   });
