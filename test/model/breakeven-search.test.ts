@@ -116,3 +116,14 @@ describe('break-even where overage is a hair cheaper than hourly, against bisect
     expect(Math.abs(found - expected)).toBeLessThanOrEqual(1e-9 * expected);
   });
 });
+
+describe('break-even at the ends of the doubles', () => {
+  it('is 0 hours when the price is too small against the rate to show as hours (price ÷ rate underflows)', () => {
+    expect(modelBreakEven({ hourlyRate: 1e10, blockHours: 1, overageRate: 1e10, variability: 0.5 }, 5e-324)).toEqual({ kind: 'hours', hours: 0 });
+    expect(modelBreakEven({ hourlyRate: 1e10, blockHours: 1, overageRate: 2e10, variability: 0.5 }, 5e-324)).toEqual({ kind: 'hours', hours: 0 });
+  });
+
+  it('never pays off when price ÷ rate is beyond the largest double', () => {
+    expect(modelBreakEven({ hourlyRate: 1e-10, blockHours: 1e300, overageRate: 1e-10, variability: 0.5 }, 1e308)).toEqual({ kind: 'never' });
+  });
+});
