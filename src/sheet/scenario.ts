@@ -47,7 +47,7 @@ const COMPARE_SAVING_COLUMN = 5;
 /** Savings over the term are present values when a discount rate is given, as in COMPARE. */
 const OVER_THE_TERM = 'money over the term (present value)';
 
-const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; readonly unit: string; readonly format: string }[] = [
+const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; readonly unit?: string; readonly format: string }[] = [
   { label: 'Block break-even', formula: '=ITCOST.BREAKEVEN(hourly_rate,block_hours,block_price,overage_rate,variability)', unit: 'hours over the term', format: HOURS },
   { label: 'Block: chance of forfeiting hours', formula: '=ITCOST.FORFEITRISK(expected_term_hours,block_hours,variability)', unit: 'probability, over the term', format: CHANCE_FORMAT },
   { label: 'Block: expected unused hours', formula: '=ITCOST.UNUSEDHOURS(expected_term_hours,block_hours,variability)', unit: 'hours at the end of the term', format: HOURS },
@@ -56,7 +56,7 @@ const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; 
   // COMPARE's own figure, so the two savings side by side cover the same period on the same basis.
   { label: 'Managed: expected saving vs hourly over the term', formula: `=INDEX(ITCOST.COMPARE(${COMPARE_ARGUMENTS}),${COMPARE_MANAGED_ROW},${COMPARE_SAVING_COLUMN})`, unit: OVER_THE_TERM, format: MONEY },
   { label: 'Managed: expected saving vs hourly per month', formula: '=ITCOST.MANAGEDVALUE(expected_monthly_hours,hourly_rate,monthly_fee,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'money per month, undiscounted', format: MONEY },
-  { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, unit: '', format: GENERAL },
+  { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, format: GENERAL },
 ];
 
 /** With a history, these inputs become formulas over it (the `history` name), as TERMDEMAND computes them for one month. */
@@ -114,7 +114,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   sheet.skip();
 
   sheet.header(sheet.nextRow, 0, 'Results');
-  const results = sheet.fields(sheet.nextRow, 0, RESULT_ROWS.map((result) => ({ label: result.label, cell: { formula: result.formula, numberFormat: result.format }, unit: result.unit })));
+  const results = sheet.fields(sheet.nextRow, 0, RESULT_ROWS.map((result) => ({ label: result.label, cell: { formula: result.formula, numberFormat: result.format }, ...(result.unit === undefined ? {} : { unit: result.unit }) })));
   sheet.style('result', results.values);
   sheet.skip();
 

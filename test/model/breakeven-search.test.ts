@@ -10,50 +10,12 @@
  * - overage a hair cheaper than hourly and the price a hair under R·H, where the saving creeps
  *   towards a small asymptote and the root lies far out.
  */
-import { breakEven, expectedOverageHours, expectedUnusedHours, type BreakEven } from '../../src/model';
+import { breakEven, type BreakEven } from '../../src/model';
+import { firstRoot, peakOf, savingBeforePrice, type Offer } from '../support/break-even-reference';
 
-interface Offer {
-  readonly hourlyRate: number;
-  readonly blockHours: number;
-  readonly overageRate: number;
-  readonly variability: number;
-}
 
-/** The saving at expected use h before the price, in the form that does not cancel on each side of the block. */
-function savingBeforePrice(offer: Offer, hours: number): number {
-  const demand = { expectedHours: hours, variability: offer.variability };
-  const { hourlyRate: rate, blockHours, overageRate } = offer;
-  return hours <= blockHours
-    ? rate * hours - overageRate * expectedOverageHours(demand, blockHours)
-    : (rate - overageRate) * hours + overageRate * blockHours - overageRate * expectedUnusedHours(demand, blockHours);
-}
 
-/** The peak of the concave saving, by golden-section search over [low, high] to 1e-12 relative. */
-function peakOf(offer: Offer, low: number, high: number): { hours: number; saving: number } {
-  const ratio = (Math.sqrt(5) - 1) / 2;
-  let a = low;
-  let b = high;
-  while (b - a > 1e-12 * b) {
-    const c = b - ratio * (b - a);
-    const d = a + ratio * (b - a);
-    if (savingBeforePrice(offer, c) >= savingBeforePrice(offer, d)) b = d;
-    else a = c;
-  }
-  const hours = (a + b) / 2;
-  return { hours, saving: savingBeforePrice(offer, hours) };
-}
 
-/** The first h in [low, high] where the saving reaches the price, by bisection, given it is below at low and reached at high. */
-function firstRoot(offer: Offer, price: number, low: number, high: number): number {
-  let a = low;
-  let b = high;
-  for (let step = 0; step < 200 && b - a > 1e-14 * b; step += 1) {
-    const middle = (a + b) / 2;
-    if (savingBeforePrice(offer, middle) - price >= 0) b = middle;
-    else a = middle;
-  }
-  return b;
-}
 
 function hoursOf(result: BreakEven | undefined): number {
   if (result?.kind !== 'hours') throw new Error(`expected a break-even, got ${JSON.stringify(result)}`);
@@ -114,16 +76,5 @@ describe('break-even where overage is a hair cheaper than hourly, against bisect
     const expected = firstRoot(offer, price, price / offer.hourlyRate, high);
     const found = hoursOf(modelBreakEven(offer, price));
     expect(Math.abs(found - expected)).toBeLessThanOrEqual(1e-9 * expected);
-  });
-});
-
-describe('break-even at the ends of the doubles', () => {
-  it('is 0 hours when the price is too small against the rate to show as hours (price ÷ rate underflows)', () => {
-    expect(modelBreakEven({ hourlyRate: 1e10, blockHours: 1, overageRate: 1e10, variability: 0.5 }, 5e-324)).toEqual({ kind: 'hours', hours: 0 });
-    expect(modelBreakEven({ hourlyRate: 1e10, blockHours: 1, overageRate: 2e10, variability: 0.5 }, 5e-324)).toEqual({ kind: 'hours', hours: 0 });
-  });
-
-  it('never pays off when price ÷ rate is beyond the largest double', () => {
-    expect(modelBreakEven({ hourlyRate: 1e-10, blockHours: 1e300, overageRate: 1e-10, variability: 0.5 }, 1e308)).toEqual({ kind: 'never' });
   });
 });
