@@ -14,7 +14,11 @@ const INCREMENTAL_FILE = 'mutation/stryker-incremental.json';
  * when they loaded. Marking it ignored makes this run test it again, with every test (each time:
  * a static survivor costs one run of the whole suite).
  */
-if (!process.argv.includes('--ignoreStatic') && fs.existsSync(INCREMENTAL_FILE)) {
+// Only for the second pass over everything: a run restricted with --mutate would mark survivors
+// of other files that it then does not run, and a run with its own --incrementalFile keeps this
+// file out of it.
+const wholeSecondPass = !['--ignoreStatic', '--mutate', '-m', '--incrementalFile'].some((flag) => process.argv.includes(flag));
+if (wholeSecondPass && fs.existsSync(INCREMENTAL_FILE)) {
   const report = JSON.parse(fs.readFileSync(INCREMENTAL_FILE, 'utf8'));
   let marked = 0;
   for (const file of Object.values(report.files)) {
