@@ -51,42 +51,47 @@ const TEMME_TAYLOR: readonly (readonly number[])[] = [
   -1.85406221071516e-06, 8.296711340953087e-07, -1.7665952736826078e-07, 6.707853543401498e-09,
   1.0261809784240309e-08, -4.382036018453353e-09, 9.14769958223679e-10, -2.5514193994946248e-11,
   -5.830772132550426e-11, 2.4361948020667415e-11, -5.0276692801141755e-12,
-  // Stryker disable UnaryOperator: a sign flip here moves Q by less than the 2e-12 that test/model/gamma.test.ts can resolve at shape 1,000 and |η| = 1.
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1.
   1.1004392031956135e-13, 3.371763262400985e-13, -1.392388722418162e-13, 2.8534893807047445e-14,
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1.
   -5.139111834242572e-16, -1.9752288294349442e-15, 8.099521156704561e-16, -1.6522531216398162e-16,
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1.
   2.5305430097478883e-18, 1.1686939738559576e-17, -4.770037049820485e-18,
-  // Stryker restore UnaryOperator
   ],
   [
   -0.001851851851851852, -0.003472222222222222, 0.0026455026455026454, -0.0009902263374485596,
   0.00020576131687242798, -4.018775720164609e-07, -1.8098550334489977e-05, 7.64916091608111e-06,
   -1.6120900894563446e-06, 4.647127802807434e-09, 1.378633446915721e-07, -5.752545603517705e-08,
   1.1951628599778148e-08,
-  // Stryker disable next-line UnaryOperator: a sign flip here moves Q by less than the 2e-12 that test/model/gamma.test.ts can resolve at shape 1,000 and |η| = 1.
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₁ is divided by a).
   -1.7543241719747647e-11,
   -1.0091543710600413e-09,
-  // Stryker disable UnaryOperator: a sign flip here moves Q by less than the 2e-12 that test/model/gamma.test.ts can resolve at shape 1,000 and |η| = 1, where c₁ is divided by a.
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₁ is divided by a).
   4.162792991842583e-10, -8.56390702649298e-11, 6.067215101604758e-14, 7.1624989648114856e-12,
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₁ is divided by a).
   -2.933186643771437e-12, 5.996696365683689e-13, -2.1671786527323313e-16, -4.978339972369262e-14,
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₁ is divided by a).
   2.0291628823713425e-14,
-  // Stryker restore UnaryOperator
   ],
   [
   0.004133597883597883, -0.0026813271604938273, 0.0007716049382716049, 2.0093878600823047e-06,
   -0.0001073665322636516, 5.2923448829120125e-05, -1.2760635188618728e-05,
-  // Stryker disable UnaryOperator: a sign flip here moves Q by less than the 2e-12 that test/model/gamma.test.ts can resolve at shape 1,000 and |η| = 1, where c₂ is divided by a².
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₂ is divided by a²).
   3.423578734096138e-08, 1.3721957309062934e-06, -6.298992138380055e-07, 1.4280614206064242e-07,
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₂ is divided by a²).
   -2.0477098421990866e-10, -1.409252991086752e-08, 6.228974084922022e-09, -1.3670488396617114e-09,
+  // Stryker disable next-line UnaryOperator: its sign moves Q by less than the 2e-12 that test/model/gamma.test.ts resolves at shape 1,000 and |η| = 1 (c₂ is divided by a²).
   9.428356159014678e-13,
-  // Stryker restore UnaryOperator
   ],
-  // Stryker disable all: c₃/a³ is below 7e-13 of the tail for every a ≥ 1,000; a sign flip here moves Q by less than the 2e-12 that test/model/gamma.test.ts can resolve at shape 1,000 and |η| = 1.
+  // Stryker disable next-line all: c₃/a³ is below 7e-13 of the tail for every a ≥ 1,000, less than the 2e-12 that test/model/gamma.test.ts resolves.
   [
+  // Stryker disable next-line all: as the row.
   0.0006494341563786008, 0.00022947209362139917, -0.0004691894943952557, 0.00026772063206283885,
+  // Stryker disable next-line all: as the row.
   -7.561801671883977e-05, -2.396505113867297e-07, 1.1082654115347302e-05, -5.6749528269915965e-06,
+  // Stryker disable next-line all: as the row.
   1.4230900732435883e-06, -2.7861080291528143e-11,
   ],
-  // Stryker restore all
 ];
 
 function horner(coefficients: readonly number[], z: number): number {
