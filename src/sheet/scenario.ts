@@ -114,7 +114,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   sheet.skip();
 
   sheet.header(sheet.nextRow, 0, 'Results');
-  const results = sheet.fields(sheet.nextRow, 0, RESULT_ROWS.map((result) => ({ label: result.label, cell: { formula: result.formula, numberFormat: result.format }, ...(result.unit === undefined ? {} : { unit: result.unit }) })));
+  const results = sheet.fields(sheet.nextRow, 0, RESULT_ROWS.map((result) => ({ label: result.label, cell: { formula: result.formula, numberFormat: result.format }, unit: result.unit })));
   sheet.style('result', results.values);
   sheet.skip();
 

@@ -127,7 +127,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
   sheet.header(sheet.nextRow, 0, 'Status');
   const byName: Ref = (n) => n;
-  const status = (label: string, name: string, formula: string, unit: string | undefined, numberFormat: string): Field => ({ label, name, cell: { formula, numberFormat }, ...(unit === undefined ? {} : { unit }) });
+  const status = (label: string, name: string, formula: string, unit: string | undefined, numberFormat: string): Field => ({ label, name, cell: { formula, numberFormat }, unit });
   sheet.fields(sheet.nextRow, 0, [
     status('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
     status('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', COUNT),

@@ -8,8 +8,8 @@
  * of one: a step that goes wrong shows as a search that takes longer, or as a wrong root.
  */
 import fc from 'fast-check';
-import { breakEven, breakEvenValue, gammaEvaluationCount, type BreakEven } from '../../src/model';
-import { firstRoot, peakOf, savingBeforePrice, type Offer } from '../support/break-even-reference';
+import { breakEvenValue, gammaEvaluationCount, type BreakEven } from '../../src/model';
+import { firstRoot, modelBreakEven, peakOf, savingBeforePrice, type Offer } from '../support/break-even-reference';
 
 
 function evaluationsOf(call: () => unknown): number {
@@ -38,11 +38,6 @@ function referenceBreakEven(offer: Offer, price: number): { kind: 'never' } | { 
   return { kind: 'hours', hours: firstRoot(offer, price, start, high), peak: Infinity };
 }
 
-function modelBreakEven(offer: Offer, blockPrice: number): BreakEven {
-  const outcome = breakEven({ ...offer, blockPrice });
-  if (!outcome.ok) throw new Error(outcome.problem.message);
-  return outcome.value;
-}
 
 describe('break-even at the ends of the doubles', () => {
   it.each([

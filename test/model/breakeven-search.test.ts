@@ -10,8 +10,8 @@
  * - overage a hair cheaper than hourly and the price a hair under R·H, where the saving creeps
  *   towards a small asymptote and the root lies far out.
  */
-import { breakEven, type BreakEven } from '../../src/model';
-import { firstRoot, peakOf, savingBeforePrice, type Offer } from '../support/break-even-reference';
+import { type BreakEven } from '../../src/model';
+import { firstRoot, modelBreakEven, peakOf, savingBeforePrice, type Offer } from '../support/break-even-reference';
 
 
 
@@ -22,11 +22,6 @@ function hoursOf(result: BreakEven | undefined): number {
   return result.hours;
 }
 
-function modelBreakEven(offer: Offer, blockPrice: number): BreakEven {
-  const outcome = breakEven({ ...offer, blockPrice });
-  if (!outcome.ok) throw new Error(outcome.problem.message);
-  return outcome.value;
-}
 
 /** Overage dearer than hourly: the saving rises to a peak and falls again. */
 const dearerOverage: readonly Offer[] = [

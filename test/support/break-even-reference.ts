@@ -4,7 +4,7 @@
  * test/model/reference.test.ts checks against mpmath), golden-section search for the peak of this
  * concave function, and bisection for its first root.
  */
-import { expectedOverageHours, expectedUnusedHours } from '../../src/model';
+import { breakEven, expectedOverageHours, expectedUnusedHours, type BreakEven } from '../../src/model';
 
 export interface Offer {
   readonly hourlyRate: number;
@@ -47,4 +47,11 @@ export function firstRoot(offer: Offer, price: number, low: number, high: number
     else a = middle;
   }
   return b;
+}
+
+/** The model's break-even for an offer at a price; a refused input fails the test. */
+export function modelBreakEven(offer: Offer, blockPrice: number): BreakEven {
+  const outcome = breakEven({ ...offer, blockPrice });
+  if (!outcome.ok) throw new Error(outcome.problem.message);
+  return outcome.value;
 }
