@@ -14,14 +14,29 @@ const INCREMENTAL_FILE = 'mutation/stryker-incremental.json';
  * when they loaded. Marking it ignored makes this run test it again, with every test (each time:
  * a static survivor costs one run of the whole suite).
  */
-// Only for the second pass over everything: a run restricted with --mutate would mark survivors
-// of other files that it then does not run, and a run with its own --incrementalFile keeps this
-// file out of it.
-const wholeSecondPass = !['--ignoreStatic', '--mutate', '-m', '--incrementalFile'].some((flag) => process.argv.includes(flag));
-if (wholeSecondPass && fs.existsSync(INCREMENTAL_FILE)) {
+// Only for a second pass (a run without --ignoreStatic), and only in the files that run mutates: with
+// --mutate (or -m), the files its patterns name (matched on the part before the first wildcard, which
+// is how this project's patterns are written: `src/sheet/**/*.ts`, `src/model/gamma.ts`). A run with
+// its own --incrementalFile keeps this file out of it.
+function mutatedPrefixes(argv) {
+  const at = argv.findIndex((arg) => arg === '--mutate' || arg === '-m');
+  if (at < 0) return { include: [''], exclude: [] };
+  const patterns = (argv[at + 1] ?? '').split(',').map((p) => p.trim().replace(/:\d+(-\d+)?(:\d+)?$/, '')).filter(Boolean);
+  const prefix = (p) => p.split('*')[0];
+  return {
+    include: patterns.filter((p) => !p.startsWith('!')).map(prefix),
+    exclude: patterns.filter((p) => p.startsWith('!') && !p.includes('*')).map((p) => p.slice(1)),
+  };
+}
+
+const secondPass = !['--ignoreStatic', '--incrementalFile'].some((flag) => process.argv.includes(flag));
+if (secondPass && fs.existsSync(INCREMENTAL_FILE)) {
+  const { include, exclude } = mutatedPrefixes(process.argv);
+  const mutated = (file) => include.some((p) => file.startsWith(p)) && !exclude.includes(file);
   const report = JSON.parse(fs.readFileSync(INCREMENTAL_FILE, 'utf8'));
   let marked = 0;
-  for (const file of Object.values(report.files)) {
+  for (const [name, file] of Object.entries(report.files)) {
+    if (!mutated(name)) continue;
     for (const mutant of file.mutants) {
       if (mutant.static && mutant.status === 'Survived') {
         mutant.status = 'Ignored';

@@ -101,11 +101,18 @@ describe('a chance cell reads exactly as formatChance writes the same chance', (
   });
 });
 
-const checked = checkScenario({ hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.6, disruptionCostPerHour: 40, blockHours: 20, blockPrice: 3400, termMonths: 12, overageRate: 175, monthlyFee: 900 });
-if (!checked.ok) throw new Error(checked.problem.message);
-const PLANS: ReadonlyArray<readonly [string, SheetPlan]> = [
-  ['the scenario sheet', scenarioPlan(checked.value)],
-  ...TEMPLATES.map((t) => [`the ${t.title} template`, t.plan()] as const),
+/**
+ * Each plan is built inside the tests that read it (not while this file loads), so that mutation
+ * runs credit those tests with the plan code they run.
+ */
+function scenarioExample(): SheetPlan {
+  const checked = checkScenario({ hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.6, disruptionCostPerHour: 40, blockHours: 20, blockPrice: 3400, termMonths: 12, overageRate: 175, monthlyFee: 900 });
+  if (!checked.ok) throw new Error(checked.problem.message);
+  return scenarioPlan(checked.value);
+}
+const PLANS: ReadonlyArray<readonly [string, () => SheetPlan]> = [
+  ['the scenario sheet', scenarioExample],
+  ...TEMPLATES.map((t) => [`the ${t.title} template`, t.plan] as const),
 ];
 
 /** A computed chance: a formula calling FORFEITRISK, or one on a row whose label speaks of a chance. */
@@ -122,8 +129,9 @@ function numberFormatAt(plan: SheetPlan, address: string): string | undefined {
   return plan.cells[row]?.[column]?.numberFormat;
 }
 
-describe.each(PLANS)('the chance cells of %s', (_title, plan) => {
+describe.each(PLANS)('the chance cells of %s', (_title, build) => {
   it('all have the chance format, and nothing else has it', () => {
+    const plan = build();
     const cells = chanceCells(plan);
     expect(cells.length).toBeGreaterThan(0);
     for (const address of cells) expect({ address, format: numberFormatAt(plan, address) }).toEqual({ address, format: CHANCE_FORMAT });
@@ -132,6 +140,7 @@ describe.each(PLANS)('the chance cells of %s', (_title, plan) => {
   });
 
   it('each get the near-certain number format as a conditional format on themselves', () => {
+    const plan = build();
     const rules = conditionalRules(plan);
     for (const address of chanceCells(plan)) {
       expect(rules).toContainEqual({ range: address, formula: `=${nearCertainCondition(address)}`, warning: false, numberFormat: NEAR_CERTAIN_FORMAT });
@@ -139,6 +148,7 @@ describe.each(PLANS)('the chance cells of %s', (_title, plan) => {
   });
 
   it('show in a picture what formatChance writes', () => {
+    const plan = build();
     const { hf, sheet } = loadPlan(plan);
     const values = hf.getSheetValues(sheet).map((row) => [...row]);
     const cells = chanceCells(plan);
@@ -166,8 +176,8 @@ function looks(rules: readonly ConditionalRule[], holds: (rule: ConditionalRule)
 
 describe('a warned-of chance in the block-hours tracker', () => {
   const overageLikely = [2, 5, 3, 5.5, 2.5, 4.5, 3.5];
-  const plan = trackerPlan({ blockHours: 40, blockPrice: 5400, startDate: 46204, termMonths: 12, overageRate: 150, monthlyHours: overageLikely, ticketMinutes: [], incrementMinutes: 15, minimumMinutes: 30, multiplier: 1 });
-  const at = (name: string) => `B${(plan.names.find((n) => n.name === name)?.row ?? -1) + 1}`;
+  const build = () => trackerPlan({ blockHours: 40, blockPrice: 5400, startDate: 46204, termMonths: 12, overageRate: 150, monthlyHours: overageLikely, ticketMinutes: [], incrementMinutes: 15, minimumMinutes: 30, multiplier: 1 });
+  const at = (plan: SheetPlan, name: string) => `B${(plan.names.find((n) => n.name === name)?.row ?? -1) + 1}`;
 
   it.each([
     [0.3, { warning: false, numberFormat: undefined }],
@@ -175,9 +185,10 @@ describe('a warned-of chance in the block-hours tracker', () => {
     [0.9996, { warning: true, numberFormat: NEAR_CERTAIN_FORMAT }],
     [1, { warning: true, numberFormat: undefined }],
   ])('looks the same in Excel and LibreOffice at a chance of overage of %p', (chance, look) => {
+    const plan = build();
     const sheet = planEngine(plan);
     sheet.set('chance_overage', chance);
-    const address = at('chance_overage');
+    const address = at(plan, 'chance_overage');
     // Every rule on the cell is written for it (its range starts there), so its formula reads as it stands.
     const onCell = conditionalRules(plan).filter((rule) => rangeAddresses(rule.range).includes(address));
     for (const rule of onCell) expect(rule.range.split(':')[0]).toBe(address);
@@ -187,7 +198,8 @@ describe('a warned-of chance in the block-hours tracker', () => {
   });
 
   it('refuses a chance cell a warning covers other than at its top-left cell', () => {
-    const moved = { ...plan, conditionalFormats: [{ range: `B1:${at('chance_overage')}`, formula: '=TRUE' }] };
+    const plan = build();
+    const moved = { ...plan, conditionalFormats: [{ range: `B1:${at(plan, 'chance_overage')}`, formula: '=TRUE' }] };
     expect(() => conditionalRules(moved)).toThrow(/not its top-left cell/);
   });
 });

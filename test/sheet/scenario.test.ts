@@ -66,11 +66,16 @@ function readByLabel(hf: ReturnType<typeof loadPlan>['hf'], sheet: number) {
   return { values, byLabel };
 }
 
-describe('the scenario sheet plan in a real formula engine', () => {
+/** The example's plan in a fresh engine, built by each test that reads it (see test/sheet/chance.test.ts). */
+function examplePlan() {
   const plan = scenarioPlan(inputs);
-  const { hf, sheet } = loadPlan(plan);
+  return { plan, ...loadPlan(plan) };
+}
+
+describe('the scenario sheet plan in a real formula engine', () => {
 
   it('computes every formula without an error', () => {
+    const { plan, hf, sheet } = examplePlan();
     const errors: string[] = [];
     hf.getSheetValues(sheet).forEach((row, r) =>
       row.forEach((value, c) => {
@@ -82,11 +87,13 @@ describe('the scenario sheet plan in a real formula engine', () => {
   });
 
   it('shows the model\'s numbers in the results block', () => {
+    const { hf, sheet } = examplePlan();
     const { byLabel } = readByLabel(hf, sheet);
     for (const [label, expected] of Object.entries(expectedResults(inputs))) expectResult(label, byLabel.get(label), expected);
   });
 
   it('spills COMPARE with the model\'s table', () => {
+    const { hf, sheet } = examplePlan();
     const { values } = readByLabel(hf, sheet);
     const start = values.findIndex((row) => row[0] === 'Option');
     const spilled = values.slice(start, start + 4).map((row) => row.slice(0, 5));
@@ -99,6 +106,7 @@ describe('the scenario sheet plan in a real formula engine', () => {
   });
 
   it('tabulates cost by hours used from 0 to twice the expected hours', () => {
+    const { hf, sheet } = examplePlan();
     const { values } = readByLabel(hf, sheet);
     const header = values.findIndex((row) => row[0] === 'Hours used');
     const table = values.slice(header + 1, header + 22);
@@ -123,6 +131,7 @@ describe('the scenario sheet plan in a real formula engine', () => {
   });
 
   it('states the period of each saving, and the two over the term are COMPARE\'s saving column', () => {
+    const { hf, sheet } = examplePlan();
     const values = hf.getSheetValues(sheet);
     const units = new Map<string, unknown>(values.filter((row) => typeof row[0] === 'string').map((row) => [row[0] as string, row[2]]));
     const savings = [...units.keys()].filter((label) => /saving vs hourly/.test(label));
