@@ -12,8 +12,8 @@ const KB = 1024;
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
 describe('bundle sizes', () => {
-  it('functions.js, the thirteen functions of the first version, is at most 20 KB gzipped', () => {
-    expect(gzipSize('functions.js')).toBeLessThanOrEqual(20 * KB);
+  it('functions.js, with the retainer and top-up functions, is at most 24 KB gzipped', () => {
+    expect(gzipSize('functions.js')).toBeLessThanOrEqual(24 * KB);
   });
 
   it('everything the task pane loads besides office.js is within the 82 KB target gzipped (150 KB is the hard ceiling)', () => {

@@ -374,3 +374,113 @@ export function recommend(
   ]);
   return toExcelText(() => model.recommend(raw));
 }
+
+/**
+ * Expected saving over the term of a monthly retainer with rollover instead of paying hourly, in money; positive means the retainer is cheaper. The fee is paid at the start of each month, hourly work and overage at its end; present value when a discount rate is given.
+ * @customfunction RETAINERVALUE
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retainervalue
+ * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
+ * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
+ * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
+ * @param monthly_price The retainer's fee, in money per month. Must be greater than 0.
+ * @param [overage_rate] Money per hour for hours beyond what is available in a month. Must be at least 0. Default: hourly_rate.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
+ * @param [rollover_cap] Most unused hours that carry into the next month, as a share of monthly_hours, e.g. 40% or 0.4; the rest expire at month end, and everything left expires with the term. Must be at least 0%. Default: 0%, use it or lose it.
+ * @param [term_months] Months in the retainer's term. Must be a whole number from 1 to 1200. Default: 12.
+ * @param [annual_discount_rate] Nominal annual discount rate, compounded monthly, e.g. 8% or 0.08. Must be at least 0%. Default: 0%, no discounting.
+ * @returns {number} Expected saving in money over the term.
+ */
+export function retainerValue(
+  expected_monthly_hours: number,
+  hourly_rate: number,
+  monthly_hours: number,
+  monthly_price: number,
+  overage_rate?: number,
+  monthly_variability?: number,
+  rollover_cap?: number,
+  term_months?: number,
+  annual_discount_rate?: number,
+) {
+  return toExcelResult(() =>
+    model.retainerValue({
+      expectedMonthlyHours: expected_monthly_hours,
+      hourlyRate: hourly_rate,
+      monthlyHours: monthly_hours,
+      monthlyPrice: monthly_price,
+      overageRate: overage_rate,
+      monthlyVariability: monthly_variability,
+      rolloverCap: rollover_cap,
+      termMonths: term_months,
+      annualDiscountRate: annual_discount_rate,
+    }),
+  );
+}
+
+/**
+ * Expected retainer hours forfeited over the whole term: hours beyond the rollover cap at each month end, and everything left when the term ends.
+ * @customfunction RETAINERUNUSED
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retainerunused
+ * @param expected_monthly_hours Support hours a month you expect to need. Must be at least 0.
+ * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
+ * @param [rollover_cap] Most unused hours that carry into the next month, as a share of monthly_hours, e.g. 40% or 0.4. Must be at least 0%. Default: 0%, use it or lose it.
+ * @param [term_months] Months in the retainer's term. Must be a whole number from 1 to 1200. Default: 12.
+ * @returns {number} Expected hours forfeited over the term.
+ */
+export function retainerUnused(expected_monthly_hours: number, monthly_hours: number, monthly_variability?: number, rollover_cap?: number, term_months?: number) {
+  return toExcelResult(() =>
+    model.retainerUnused({
+      expectedMonthlyHours: expected_monthly_hours,
+      monthlyHours: monthly_hours,
+      monthlyVariability: monthly_variability,
+      rolloverCap: rollover_cap,
+      termMonths: term_months,
+    }),
+  );
+}
+
+/**
+ * Expected hours billed as overage over the whole term of a monthly retainer: each month's hours beyond that month's hours plus what carried over.
+ * @customfunction RETAINEROVERAGE
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retaineroverage
+ * @param expected_monthly_hours Support hours a month you expect to need. Must be at least 0.
+ * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
+ * @param [rollover_cap] Most unused hours that carry into the next month, as a share of monthly_hours, e.g. 40% or 0.4. Must be at least 0%. Default: 0%, use it or lose it.
+ * @param [term_months] Months in the retainer's term. Must be a whole number from 1 to 1200. Default: 12.
+ * @returns {number} Expected overage hours over the term.
+ */
+export function retainerOverage(expected_monthly_hours: number, monthly_hours: number, monthly_variability?: number, rollover_cap?: number, term_months?: number) {
+  return toExcelResult(() =>
+    model.retainerOverage({
+      expectedMonthlyHours: expected_monthly_hours,
+      monthlyHours: monthly_hours,
+      monthlyVariability: monthly_variability,
+      rolloverCap: rollover_cap,
+      termMonths: term_months,
+    }),
+  );
+}
+
+/**
+ * Expected saving over the term of a top-up block, bought at the start and again each time it runs out, instead of paying hourly, in money (undiscounted): hourly_rate × expected_hours − block_price × expected blocks bought. No overage is billed; what is left of the last block expires.
+ * @customfunction TOPUPVALUE
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#topupvalue
+ * @param expected_hours Expected hours of support needed over the term. Must be at least 0.
+ * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
+ * @param block_hours Hours in each block. Must be greater than 0.
+ * @param block_price Price of each block, in money. Must be greater than 0.
+ * @param [variability] Uncertainty of the hours needed over the term, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
+ * @returns {number} Expected saving in money.
+ */
+export function topUpValue(expected_hours: number, hourly_rate: number, block_hours: number, block_price: number, variability?: number) {
+  return toExcelResult(() =>
+    model.topUpValue({
+      expectedHours: expected_hours,
+      hourlyRate: hourly_rate,
+      blockHours: block_hours,
+      blockPrice: block_price,
+      variability,
+    }),
+  );
+}

@@ -15,3 +15,6 @@ export * from './format';
 export * from './recommend';
 export * from './scenario';
 export * from './gamma';
+export * from './quadrature';
+export * from './retainer';
+export * from './topup';

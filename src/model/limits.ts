@@ -189,6 +189,53 @@ export const COMPARE_LIMITS = {
   annualDiscountRate,
 } as const;
 
+const monthlyHours: ArgumentLimit = { excelName: 'monthly_hours', unit: 'hours per month', greaterThan: 0 };
+const monthlyPrice: ArgumentLimit = { excelName: 'monthly_price', unit: 'money per month', greaterThan: 0 };
+const rolloverCap: ArgumentLimit = {
+  excelName: 'rollover_cap',
+  unit: 'share of monthly_hours',
+  atLeast: 0,
+  percent: true,
+  optional: true,
+  defaultValue: 0,
+};
+/**
+ * A retainer's term counts whole months. The upper bound (a century) keeps the work of one call
+ * bounded; no contract runs longer.
+ */
+const retainerTermMonths: ArgumentLimit = {
+  excelName: 'term_months',
+  unit: 'months',
+  atLeast: 1,
+  atMost: 1200,
+  wholeNumber: true,
+  optional: true,
+  defaultValue: 12,
+};
+
+export const RETAINERVALUE_LIMITS = {
+  expectedMonthlyHours,
+  hourlyRate,
+  monthlyHours,
+  monthlyPrice,
+  overageRate,
+  monthlyVariability,
+  rolloverCap,
+  termMonths: retainerTermMonths,
+  annualDiscountRate,
+} as const;
+
+/** Shared by RETAINERUNUSED and RETAINEROVERAGE. */
+export const RETAINER_DEMAND_LIMITS = {
+  expectedMonthlyHours,
+  monthlyHours,
+  monthlyVariability,
+  rolloverCap,
+  termMonths: retainerTermMonths,
+} as const;
+
+export const TOPUPVALUE_LIMITS = { expectedHours, hourlyRate, blockHours, blockPrice, variability } as const;
+
 /** Each ITCOST function's limit table, by its Excel id, in the function's argument order. */
 export const FUNCTION_LIMITS: Readonly<Record<string, LimitTable>> = {
   BREAKEVEN: BREAKEVEN_LIMITS,
@@ -204,4 +251,8 @@ export const FUNCTION_LIMITS: Readonly<Record<string, LimitTable>> = {
   EXPIRYFORECAST: EXPIRYFORECAST_LIMITS,
   COMPARE: COMPARE_LIMITS,
   RECOMMEND: COMPARE_LIMITS,
+  RETAINERVALUE: RETAINERVALUE_LIMITS,
+  RETAINERUNUSED: RETAINER_DEMAND_LIMITS,
+  RETAINEROVERAGE: RETAINER_DEMAND_LIMITS,
+  TOPUPVALUE: TOPUPVALUE_LIMITS,
 };

@@ -6,6 +6,7 @@
 import fs from 'fs';
 import path from 'path';
 import { defaultInWords, FUNCTION_LIMITS, limitInWords, type LimitTable } from '../../src/model';
+import { loadFunctionsBundle } from '../support/custom-functions-runtime';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -46,5 +47,34 @@ describe('the README\'s function reference', () => {
       const words = limit.shape === 'range' ? `each ${limitInWords(limit)}` : limitInWords(limit);
       expect({ argument: limit.excelName, rule: rule.startsWith(words) ? words : rule }).toEqual({ argument: limit.excelName, rule: words });
     });
+  });
+});
+
+/**
+ * Every example in the README's function reference whose arguments are plain numbers and whose
+ * result is one number, called as Excel calls it: the production dist/functions.js, omitted
+ * arguments as null. The result shown is the value rounded to the decimals it shows.
+ */
+describe('the README\'s numeric examples', () => {
+  const bundle = loadFunctionsBundle();
+  const examples = [...README.matchAll(/^\| `=ITCOST\.([A-Z]+)\(([-0-9., ]*)\)` \| (−?[0-9,]+(?:\.[0-9]+)?) \|$/gm)].map((match) => ({
+    id: match[1],
+    args: match[2].split(',').map((a) => (a.trim() === '' ? null : Number(a))),
+    shown: match[3],
+  }));
+
+  it('are many, and cover the retainer and top-up functions', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(30);
+    for (const id of ['RETAINERVALUE', 'RETAINERUNUSED', 'RETAINEROVERAGE', 'TOPUPVALUE']) expect(examples.some((e) => e.id === id)).toBe(true);
+  });
+
+  it.each(examples.map((e) => [`=ITCOST.${e.id}(${e.args.map((a) => a ?? '').join(', ')})`, e] as const))('%s shows its result', (_formula, e) => {
+    const fn = bundle.registered.get(e.id);
+    if (!fn) throw new Error(`${e.id} is not registered`);
+    const result = fn(...e.args);
+    const decimals = e.shown.split('.')[1]?.length ?? 0;
+    const shown = Number(e.shown.replace('−', '-').replace(/,/g, ''));
+    expect(typeof result).toBe('number');
+    expect(Number((result as number).toFixed(decimals))).toBe(shown);
   });
 });

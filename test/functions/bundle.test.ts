@@ -1,4 +1,5 @@
 import reference from '../reference/reference.json';
+import retainerReference from '../reference/retainer-cases.json';
 import * as model from '../../src/model';
 import { readDist } from '../support/dist';
 import { FakeCustomFunctionsError, loadFunctionsBundle, type RegisteredFunction } from '../support/custom-functions-runtime';
@@ -114,6 +115,20 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     }
   });
 
+  it('gives the retainer and top-up reference values (test/reference/retainer.py), with omitted arguments at their defaults', () => {
+    for (const c of retainerReference.retainer) {
+      expectClose(fn('RETAINERUNUSED')(c.h, c.A, c.v, c.cap, c.T), c.unused, c.A);
+      expectClose(fn('RETAINEROVERAGE')(c.h, c.A, c.v, c.cap, c.T), c.overage, c.A);
+      expectClose(fn('RETAINERVALUE')(c.h, c.R, c.A, c.M, c.o, c.v, c.cap, c.T, c.r), c.value, c.M);
+    }
+    for (const c of retainerReference.topup) expectClose(fn('TOPUPVALUE')(c.mu, c.R, c.H, c.P, c.v), c.value, c.P);
+    // Omitted: no variability, use it or lose it, 12 months, no discounting, overage at the hourly rate.
+    expect(fn('RETAINERUNUSED')(6, 8, null, null, null)).toBe(24);
+    expect(fn('RETAINEROVERAGE')(10, 8, null, null, null)).toBe(24);
+    expect(fn('RETAINERVALUE')(10, 150, 8, 1000, null, null, null, null, null)).toBe(10 * 150 * 12 - 1000 * 12 - 150 * 24);
+    expect(fn('TOPUPVALUE')(25, 150, 10, 1350, null)).toBe(25 * 150 - 3 * 1350);
+  });
+
   it('accepts a single number where a range is expected, and ignores blank cells in a range', () => {
     expect(fn('BILLEDHOURS')(45)).toBe(0.75);
     expect(fn('BILLEDHOURS')([[45]])).toBe(0.75);
@@ -134,6 +149,11 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expectExcelError(fn('EXPIRYFORECAST')(5, 0, 20, 12), '#VALUE!', 'months_elapsed must be greater than 0');
     expectExcelError(fn('COMPARE')(2, 185, 20, 3400, 3000, null, null, null, 2), '#VALUE!', 'covered_share');
     expectExcelError(fn('RECOMMEND')(2, 185, 20, 'x', 3000), '#VALUE!', 'block_price');
+    expectExcelError(fn('RETAINERVALUE')(8, 150, 8, 1100, null, 0.5, 0.4, 6.5), '#VALUE!', 'term_months must be a whole number from 1 to 1200 (got 6.5)');
+    expectExcelError(fn('RETAINERUNUSED')(8, 8, 0.5, -0.1), '#VALUE!', 'rollover_cap must be at least 0%');
+    expectExcelError(fn('RETAINEROVERAGE')(8, 0), '#VALUE!', 'monthly_hours must be greater than 0');
+    expectExcelError(fn('RETAINERVALUE')(8, 150, 8, 0), '#VALUE!', 'monthly_price must be greater than 0');
+    expectExcelError(fn('TOPUPVALUE')(30, 150, 10, 1350, -1), '#VALUE!', 'variability must be at least 0');
   });
 
   it('returns #N/A when managed services never pay off', () => {

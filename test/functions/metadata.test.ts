@@ -6,6 +6,9 @@ import {
   DEMAND_LIMITS,
   EFFECTIVERATE_LIMITS,
   EXPIRYFORECAST_LIMITS,
+  RETAINER_DEMAND_LIMITS,
+  RETAINERVALUE_LIMITS,
+  TOPUPVALUE_LIMITS,
   MANAGEDBREAKEVEN_LIMITS,
   MANAGEDVALUE_LIMITS,
   TERMDEMAND_LIMITS,
@@ -47,6 +50,10 @@ const SIGNATURES: Array<[string, string[], LimitTable]> = [
   ['EXPIRYFORECAST', ['hours_used', 'months_elapsed', 'block_hours', 'term_months', '[monthly_variability]'], EXPIRYFORECAST_LIMITS],
   ['COMPARE', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[monthly_variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
   ['RECOMMEND', ['expected_monthly_hours', 'hourly_rate', 'block_hours', 'block_price', 'monthly_fee', '[overage_rate]', '[monthly_variability]', '[term_months]', '[covered_share]', '[incident_reduction]', '[disruption_cost_per_hour]', '[annual_discount_rate]'], COMPARE_LIMITS],
+  ['RETAINERVALUE', ['expected_monthly_hours', 'hourly_rate', 'monthly_hours', 'monthly_price', '[overage_rate]', '[monthly_variability]', '[rollover_cap]', '[term_months]', '[annual_discount_rate]'], RETAINERVALUE_LIMITS],
+  ['RETAINERUNUSED', ['expected_monthly_hours', 'monthly_hours', '[monthly_variability]', '[rollover_cap]', '[term_months]'], RETAINER_DEMAND_LIMITS],
+  ['RETAINEROVERAGE', ['expected_monthly_hours', 'monthly_hours', '[monthly_variability]', '[rollover_cap]', '[term_months]'], RETAINER_DEMAND_LIMITS],
+  ['TOPUPVALUE', ['expected_hours', 'hourly_rate', 'block_hours', 'block_price', '[variability]'], TOPUPVALUE_LIMITS],
 ];
 
 // What each function returns to the grid.
@@ -57,7 +64,7 @@ const RESULTS: Record<string, { type?: string; dimensionality?: string }> = {
 };
 
 describe('dist/functions.json', () => {
-  it('declares exactly the thirteen ITCOST functions', () => {
+  it('declares exactly the seventeen ITCOST functions', () => {
     expect([...byId.keys()].sort()).toEqual(SIGNATURES.map(([id]) => id).sort());
   });
 

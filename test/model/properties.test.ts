@@ -3,6 +3,9 @@ import {
   BILLEDHOURS_LIMITS,
   COMPARE_LIMITS,
   EXPIRYFORECAST_LIMITS,
+  RETAINER_DEMAND_LIMITS,
+  RETAINERVALUE_LIMITS,
+  TOPUPVALUE_LIMITS,
   MANAGEDBREAKEVEN_LIMITS,
   MANAGEDVALUE_LIMITS,
   TERMDEMAND_LIMITS,
@@ -10,6 +13,10 @@ import {
   compare,
   compareTable,
   expiryForecast,
+  retainerOverage,
+  retainerUnused,
+  retainerValue,
+  topUpValue,
   managedBreakEven,
   managedValue,
   monthlyArrearsFactor,
@@ -234,7 +241,9 @@ describe('every invalid input is refused with a message that names the argument'
     // A range argument takes arrays: a bad value is a bad cell inside one.
     return limit.shape === 'range' ? bad.filter((v) => v !== null && v !== '' && !Array.isArray(v)).map((v) => [[1], [v], [2]]) : bad;
   };
-  const cases: Array<[string, LimitTable, (raw: Record<string, unknown>) => Outcome<unknown>]> = [
+  // A retainer's monthly_hours is one number, where TERMDEMAND's is a range of past months.
+  const retainer = { monthlyHours: 8, monthlyPrice: 1100, rolloverCap: 0.4 };
+  const cases: Array<[string, LimitTable, (raw: Record<string, unknown>) => Outcome<unknown>, Record<string, unknown>?]> = [
     ['BREAKEVEN', BREAKEVEN_LIMITS, breakEven],
     ['BLOCKVALUE', BLOCKVALUE_LIMITS, blockValue],
     ['EFFECTIVERATE', EFFECTIVERATE_LIMITS, effectiveRate],
@@ -248,13 +257,19 @@ describe('every invalid input is refused with a message that names the argument'
     ['EXPIRYFORECAST', EXPIRYFORECAST_LIMITS, expiryForecast],
     ['COMPARE', COMPARE_LIMITS, compareTable],
     ['RECOMMEND', COMPARE_LIMITS, recommend],
+    ['RETAINERVALUE', RETAINERVALUE_LIMITS, retainerValue, retainer],
+    ['RETAINERUNUSED', RETAINER_DEMAND_LIMITS, retainerUnused, retainer],
+    ['RETAINEROVERAGE', RETAINER_DEMAND_LIMITS, retainerOverage, retainer],
+    ['TOPUPVALUE', TOPUPVALUE_LIMITS, topUpValue],
   ];
 
-  it.each(cases)('%s', (_name, limits, call) => {
+  it.each(cases)('%s', (_name, limits, call, overrides = {}) => {
     const keys = Object.keys(limits);
+    const validHere = { ...valid, ...overrides };
+    expect(call(Object.fromEntries(keys.map((k) => [k, validHere[k]]))).ok).toBe(true);
     fc.assert(
       fc.property(fc.constantFrom(...keys).chain((key) => fc.tuple(fc.constant(key), badValuesFor(limits[key]))), ([key, bad]) => {
-        const raw = Object.fromEntries(keys.map((k) => [k, valid[k]]));
+        const raw = Object.fromEntries(keys.map((k) => [k, validHere[k]]));
         raw[key] = bad;
         const outcome = call(raw);
         expect(outcome.ok).toBe(false);

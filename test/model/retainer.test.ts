@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import reference from '../reference/retainer-cases.json';
+import {
+  expectedTopUpBlocks,
+  gammaEvaluationCount,
+  gaussRule,
+  retainerExpectations,
+  retainerOverage,
+  retainerUnused,
+  retainerValue,
+  topUpValue,
+  type Outcome,
+} from '../../src/model';
+
+const SEED = 20261207;
+
+function valueOf<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(outcome.problem.message);
+  return outcome.value;
+}
+
+/** |actual − expected| within `relative` of the expected value's size (or of `floor`, for values near 0). */
+function expectNear(actual: number, expected: number, relative: number, floor = 1e-12): void {
+  expect({ actual, expected, error: Math.abs(actual - expected) <= relative * Math.max(Math.abs(expected), floor) }).toEqual({ actual, expected, error: true });
+}
+
+const expectations = (...args: Parameters<typeof retainerExpectations>) => valueOf(retainerExpectations(...args));
+
+const terms = (monthlyHours: number, rolloverCap: number, termMonths: number) => ({ monthlyHours, rolloverCap, termMonths });
+
+describe('monthly retainers against the independent reference (test/reference/retainer.py)', () => {
+  const cases = reference.retainer.map((c) => [`h ${c.h}, v ${c.v}, A ${c.A}, cap ${c.cap}, ${c.T} months (${c.method})`, c] as const);
+
+  it.each(cases)('%s: forfeited and overage hours, each month\'s overage and the value, to 1e-9', (_label, c) => {
+    const d = 1 / (1 + c.r / 12);
+    const expected = expectations({ expectedHours: c.h, variability: c.v }, terms(c.A, c.cap, c.T), d);
+    expectNear(expected.forfeitedHours, c.unused, 1e-9);
+    expectNear(expected.overageHours, c.overage, 1e-9);
+    const discounted = c.overage_by_month.reduce((sum, hours, t) => sum + hours * d ** (t + 1), 0);
+    expectNear(expected.discountedOverageHours, discounted, 1e-9);
+    const args = { expectedMonthlyHours: c.h, monthlyHours: c.A, monthlyVariability: c.v, rolloverCap: c.cap, termMonths: c.T };
+    expectNear(valueOf(retainerUnused(args)), c.unused, 1e-9);
+    expectNear(valueOf(retainerOverage(args)), c.overage, 1e-9);
+    const value = valueOf(retainerValue({ ...args, hourlyRate: c.R, monthlyPrice: c.M, overageRate: c.o, annualDiscountRate: c.r }));
+    expectNear(value, c.value, 1e-9, c.M);
+  });
+
+  it('covers every method of the reference: closed forms, exact rationals, nested quadrature and propagation', () => {
+    expect(new Set(reference.retainer.map((c) => c.method))).toEqual(new Set(['closed form', 'closed form (Spitzer)', 'deterministic', 'nested quadrature', 'Nystrom']));
+  });
+});
+
+describe('the special cases agree with the general method', () => {
+  it.each([0.2, 0.5, 1, 1.5])('a cap just short of (T − 1)·A, numerically, gives what Spitzer\'s identity gives for a cap that never binds (variability %p)', (v) => {
+    for (const [h, A] of [[8, 8], [8, 6], [5, 9]]) {
+      const general = expectations({ expectedHours: h, variability: v }, terms(A, 3 - 1e-7, 4), 0.99);
+      const uncapped = expectations({ expectedHours: h, variability: v }, terms(A, 3, 4), 0.99);
+      expectNear(general.forfeitedHours, uncapped.forfeitedHours, 1e-8);
+      expectNear(general.overageHours, uncapped.overageHours, 1e-8);
+      expectNear(general.discountedOverageHours, uncapped.discountedOverageHours, 1e-8);
+    }
+  });
+
+  it.each([0.2, 0.5, 1.5])('a vanishing cap gives the use-it-or-lose-it closed form (variability %p)', (v) => {
+    const general = expectations({ expectedHours: 8, variability: v }, terms(8, 1e-9, 12));
+    const closed = expectations({ expectedHours: 8, variability: v }, terms(8, 0, 12));
+    expectNear(general.forfeitedHours, closed.forfeitedHours, 1e-8);
+    expectNear(general.overageHours, closed.overageHours, 1e-8);
+  });
+
+  it('demand that barely varies gives the deterministic answer: all spare hours forfeited, no overage', () => {
+    const general = expectations({ expectedHours: 8, variability: 0.02 }, terms(10, 0.4, 12));
+    const certain = expectations({ expectedHours: 8, variability: 0 }, terms(10, 0.4, 12));
+    expect(certain).toEqual({ forfeitedHours: 24, overageHours: 0, discountedOverageHours: 0 });
+    expectNear(general.forfeitedHours, 24, 1e-12);
+    expect(general.overageHours).toBeLessThan(1e-15);
+  });
+
+  it('known demand above the allowance is overage every month, and nothing carries', () => {
+    expect(expectations({ expectedHours: 10, variability: 0 }, terms(8, 1, 6), 0.5)).toEqual({
+      forfeitedHours: 0,
+      overageHours: 12,
+      discountedOverageHours: 2 * (0.5 + 0.25 + 0.125 + 0.0625 + 0.03125 + 0.015625),
+    });
+  });
+
+  it('refuses, naming monthly_variability and the least that works, a demand too steady for its rollover to resolve within one call', () => {
+    const outcome = retainerExpectations({ expectedHours: 8, variability: 0.001 }, terms(8, 3, 12));
+    expect(outcome).toEqual({ ok: false, problem: { kind: 'tooLarge', argument: 'monthly_variability', message: expect.stringMatching(/^monthly_variability 0\.001 is too small .* use at least 0\.0\d+ or 0/) } });
+    const least = Number(/at least ([0-9.]+)/.exec(outcome.ok ? '' : outcome.problem.message)?.[1]);
+    expect(retainerExpectations({ expectedHours: 8, variability: least }, terms(8, 3, 12)).ok).toBe(true);
+  });
+
+  it('the issue\'s example: 8 hours a month give or take 50%, 96 hours a year', () => {
+    const demand = { expectedHours: 8, variability: 0.5 };
+    expect(expectations(demand, terms(8, 0, 12)).forfeitedHours).toBeCloseTo(18.8, 1);
+    expect(expectations(demand, terms(8, 0.4, 12)).forfeitedHours).toBeCloseTo(12.7, 1);
+  });
+});
+
+describe('retainer properties (seeded)', () => {
+  const inputs = fc.record({
+    h: fc.double({ min: 0.5, max: 60, noNaN: true }),
+    ratio: fc.double({ min: 0.4, max: 2.5, noNaN: true }),
+    v: fc.double({ min: 0.15, max: 1.5, noNaN: true }),
+    cap: fc.double({ min: 0, max: 2.5, noNaN: true }),
+    T: fc.integer({ min: 1, max: 24 }),
+  });
+
+  it('overage minus forfeited is T·(h − A) (what is not used is forfeited, what is missing is overage), within [0, T·A] forfeited', () => {
+    fc.assert(
+      fc.property(inputs, ({ h, ratio, v, cap, T }) => {
+        const A = h * ratio;
+        const e = expectations({ expectedHours: h, variability: v }, terms(A, cap, T));
+        expect(Math.abs(e.overageHours - e.forfeitedHours - T * (h - A))).toBeLessThanOrEqual(1e-9 * T * (h + A));
+        expect(e.forfeitedHours).toBeGreaterThanOrEqual(0);
+        expect(e.forfeitedHours).toBeLessThanOrEqual(T * A * (1 + 1e-12));
+        expect(e.overageHours).toBeGreaterThanOrEqual(T * Math.max(0, h - A) * (1 - 1e-12));
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+
+  it('a larger cap never forfeits more nor bills more overage', () => {
+    fc.assert(
+      fc.property(inputs, fc.double({ min: 0.05, max: 1, noNaN: true }), ({ h, ratio, v, cap, T }, more) => {
+        const A = h * ratio;
+        const smaller = expectations({ expectedHours: h, variability: v }, terms(A, cap, T));
+        const larger = expectations({ expectedHours: h, variability: v }, terms(A, cap + more, T));
+        expect(larger.forfeitedHours).toBeLessThanOrEqual(smaller.forfeitedHours * (1 + 1e-9) + 1e-12);
+        expect(larger.overageHours).toBeLessThanOrEqual(smaller.overageHours * (1 + 1e-9) + 1e-12);
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+
+  // Four per panel of the balance (the tails at its ends) and one per node where the month's demand
+  // nears 0 (up to seven graded panels of twelve nodes below A), whatever the term.
+  it('a 36-month retainer with rollover costs at most 150 incomplete-gamma evaluations up to a cap of one month', () => {
+    fc.assert(
+      fc.property(inputs, ({ h, ratio, v, cap }) => {
+        const before = gammaEvaluationCount();
+        expectations({ expectedHours: h, variability: v }, terms(h * ratio, Math.min(cap, 1), 36));
+        expect(gammaEvaluationCount() - before).toBeLessThanOrEqual(150);
+      }),
+      { seed: SEED, numRuns: 40 },
+    );
+  });
+});
+
+describe('top-up blocks', () => {
+  it.each(reference.topup.map((c) => [c.mu, c.H, c.v, c] as const))('%p expected hours, %p-hour blocks, variability %p: the expected blocks and the value, to 1e-12', (_mu, _H, _v, c) => {
+    expectNear(expectedTopUpBlocks({ expectedHours: c.mu, variability: c.v }, c.H), c.expected_blocks, 1e-12);
+    expectNear(valueOf(topUpValue({ expectedHours: c.mu, hourlyRate: c.R, blockHours: c.H, blockPrice: c.P, variability: c.v })), c.value, 1e-12, c.P);
+  });
+
+  it('known demand buys ⌈hours ÷ block⌉ blocks, at least one, and a whole number of blocks exactly that many', () => {
+    expect(expectedTopUpBlocks({ expectedHours: 0, variability: 0.5 }, 10)).toBe(1);
+    expect(expectedTopUpBlocks({ expectedHours: 25, variability: 0 }, 10)).toBe(3);
+    expect(expectedTopUpBlocks({ expectedHours: 1.1, variability: 0 }, 0.1)).toBe(11);
+    expect(expectedTopUpBlocks({ expectedHours: 30, variability: 0 }, 10)).toBe(3);
+  });
+
+  it('buys more blocks on average than the hours alone need, and at most one more', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 400, noNaN: true }), fc.double({ min: 1, max: 50, noNaN: true }), fc.double({ min: 0.05, max: 2, noNaN: true }), (mu, H, v) => {
+        const blocks = expectedTopUpBlocks({ expectedHours: mu, variability: v }, H);
+        expect(blocks).toBeGreaterThanOrEqual(Math.max(1, mu / H) * (1 - 1e-12));
+        expect(blocks).toBeLessThanOrEqual(mu / H + 1 + 1e-12);
+      }),
+      { seed: SEED, numRuns: 100 },
+    );
+  });
+});
+
+describe('Gauss rules', () => {
+  it.each([0, -0.56, -0.9, 2.5, 30])('integrate t^m·t^β exactly for m below 2n (β = %p)', (beta) => {
+    for (const n of [1, 4, 12]) {
+      const { nodes, weights } = gaussRule(n, beta);
+      for (let m = 0; m < 2 * n; m += 1) {
+        const sum = nodes.reduce((total, t, i) => total + weights[i] * t ** m, 0);
+        expectNear(sum, 1 / (beta + m + 1), 1e-13);
+      }
+    }
+  });
+});
