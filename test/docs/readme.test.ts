@@ -7,6 +7,8 @@ import fs from 'fs';
 import path from 'path';
 import { defaultInWords, FUNCTION_LIMITS, limitInWords, type LimitTable } from '../../src/model';
 import { loadFunctionsBundle } from '../support/custom-functions-runtime';
+import type { SheetPlan } from '../../src/sheet/plan';
+import { planEngine } from '../sheet/plan-engine';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -76,5 +78,23 @@ describe('the README\'s numeric examples', () => {
     const shown = Number(e.shown.replace('−', '-').replace(/,/g, ''));
     expect(typeof result).toBe('number');
     expect(Number((result as number).toFixed(decimals))).toBe(shown);
+  });
+});
+
+/** The worked examples' formulas (any Excel formula), evaluated by the formula engine with the ITCOST functions. */
+describe('the README\'s worked example of the same hours bought four ways', () => {
+  const section = README.slice(README.indexOf('### Worked example: the same hours'), README.indexOf('### Worked example\n'));
+  const shown = [...section.matchAll(/`(=ITCOST\.[^`]+)` (?:→|is) (−?[0-9,]+\.[0-9]+)/g)].map((m) => ({ formula: m[1], shown: m[2] }));
+  const engine = planEngine({ title: 'worked example', cells: [], names: [], styles: [], validations: [], conditionalFormats: [], columnWidths: [] } as unknown as SheetPlan);
+
+  it('shows ten formulas and their results', () => {
+    expect(shown).toHaveLength(10);
+  });
+
+  it.each(shown.map((s) => [s.formula, s] as const))('%s', (_formula, s) => {
+    const decimals = s.shown.split('.')[1].length;
+    const result = engine.evaluate(s.formula);
+    expect(typeof result).toBe('number');
+    expect((result as number).toFixed(decimals)).toBe(Number(s.shown.replace('−', '-').replace(/,/g, '')).toFixed(decimals));
   });
 });

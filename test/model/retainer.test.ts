@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import reference from '../reference/retainer-cases.json';
 import {
+  expectedOverageHours,
   expectedTopUpBlocks,
+  expectedUnusedHours,
   gammaEvaluationCount,
   gaussRule,
   retainerExpectations,
@@ -121,6 +123,36 @@ describe('retainer properties (seeded)', () => {
     );
   });
 
+  it('through the functions: RETAINERUNUSED − RETAINEROVERAGE = term × (monthly_hours − expected_monthly_hours)', () => {
+    fc.assert(
+      fc.property(inputs, ({ h, ratio, v, cap, T }) => {
+        const args = { expectedMonthlyHours: h, monthlyHours: h * ratio, monthlyVariability: v, rolloverCap: cap, termMonths: T };
+        const difference = valueOf(retainerUnused(args)) - valueOf(retainerOverage(args));
+        expect(Math.abs(difference - T * (h * ratio - h))).toBeLessThanOrEqual(1e-9 * T * h * (1 + ratio));
+      }),
+      { seed: SEED, numRuns: 30 },
+    );
+  });
+
+  it('with a cap of 0, term × the one-month result (a block of monthly_hours against one month\'s demand)', () => {
+    fc.assert(
+      fc.property(inputs, ({ h, ratio, v, T }) => {
+        const demand = { expectedHours: h, variability: v };
+        const args = { expectedMonthlyHours: h, monthlyHours: h * ratio, monthlyVariability: v, rolloverCap: 0, termMonths: T };
+        expectNear(valueOf(retainerUnused(args)), T * expectedUnusedHours(demand, h * ratio), 1e-12);
+        expectNear(valueOf(retainerOverage(args)), T * expectedOverageHours(demand, h * ratio), 1e-12);
+      }),
+      { seed: SEED, numRuns: 50 },
+    );
+  });
+
+  it('a cap that covers the whole term still bills overage: later months\' hours are not available early', () => {
+    const args = { expectedMonthlyHours: 8, monthlyHours: 8, monthlyVariability: 0.5, rolloverCap: 1000, termMonths: 12 };
+    expect(valueOf(retainerOverage(args))).toBeGreaterThan(8);
+    // One block of all 96 hours would bill far less: overage only beyond the year's total.
+    expect(expectedOverageHours({ expectedHours: 96, variability: 0.5 / Math.sqrt(12) }, 96)).toBeLessThan(6);
+  });
+
   it('a larger cap never forfeits more nor bills more overage', () => {
     fc.assert(
       fc.property(inputs, fc.double({ min: 0.05, max: 1, noNaN: true }), ({ h, ratio, v, cap, T }, more) => {
@@ -152,6 +184,16 @@ describe('top-up blocks', () => {
   it.each(reference.topup.map((c) => [c.mu, c.H, c.v, c] as const))('%p expected hours, %p-hour blocks, variability %p: the expected blocks and the value, to 1e-12', (_mu, _H, _v, c) => {
     expectNear(expectedTopUpBlocks({ expectedHours: c.mu, variability: c.v }, c.H), c.expected_blocks, 1e-12);
     expectNear(valueOf(topUpValue({ expectedHours: c.mu, hourlyRate: c.R, blockHours: c.H, blockPrice: c.P, variability: c.v })), c.value, 1e-12, c.P);
+  });
+
+  it('with variability 0, TOPUPVALUE is the arithmetic: rate × hours − price × max(1, ⌈hours ÷ block⌉)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 50, max: 250 }), fc.integer({ min: 100, max: 20000 }), (hours, block, rate, price) => {
+        const blocks = Math.max(1, Math.ceil(hours / block));
+        expect(valueOf(topUpValue({ expectedHours: hours, hourlyRate: rate, blockHours: block, blockPrice: price }))).toBe(rate * hours - price * blocks);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 
   it('known demand buys ⌈hours ÷ block⌉ blocks, at least one, and a whole number of blocks exactly that many', () => {
