@@ -170,6 +170,27 @@ const DEMAND_KNOWN: readonly KnownInput[] = [
 ];
 
 /**
+ * A monthly retainer and the hours a month it is bought for: 2–60 hours needed, 0.6–1.6× that made
+ * available, at 0–25% off an hourly rate of 50–250; overage at the rate (omitted) or 0.8–1.25× it.
+ */
+function retainerScenario(draw: Draw) {
+  const hourlyRate = round(draw.uniform(50, 250), 5);
+  const expectedMonthlyHours = round(draw.logUniform(2, 60), 0.5);
+  const monthlyHours = Math.max(1, Math.round(expectedMonthlyHours * draw.logUniform(0.6, 1.6)));
+  const monthlyPrice = round(hourlyRate * monthlyHours * (1 - draw.uniform(0, 0.25)), 10);
+  const overageRate = draw.orOmitted(0.5, () => round(hourlyRate * draw.uniform(0.8, 1.25), 5));
+  return { hourlyRate, expectedMonthlyHours, monthlyHours, monthlyPrice, overageRate };
+}
+
+/** RETAINERUNUSED's and RETAINEROVERAGE's arguments at the edges: the issue's example, steady demand near the limit, very uneven demand. */
+const RETAINER_KNOWN: readonly KnownInput[] = [
+  { note: 'the issue\'s example, 40% rollover, 36 months', args: [8, 8, 0.5, 0.4, 36] },
+  { note: 'steady demand (variability 0.02) with a cap of 3 months', args: [8, 8, 0.02, 3, 36] },
+  { note: 'very uneven demand (variability 1.5), a cap of 3 months', args: [8, 8, 1.5, 3, 36] },
+  { note: 'a cap that never binds, 36 months', args: [8, 8, 0.5, 35, 36] },
+];
+
+/**
  * Every ITCOST function of the catalogue the bundle registers, with `count` random argument lists
  * each. The same `baseSeed` gives the same inputs.
  */
@@ -313,6 +334,50 @@ export function benchFunctions(count: number, compareVariability: CompareVariabi
       known: compareKnown(compareVariability),
     },
     { id: 'RECOMMEND', inputs: 'as COMPARE', random: generate('RECOMMEND', (draw) => compareArguments(draw, compareVariability)), variabilityIndex: 6, known: compareKnown(compareVariability) },
+    {
+      id: 'RETAINERVALUE',
+      inputs: 'a 36-month retainer with rollover: 2–60 h a month needed, 0.6–1.6× that made available at 0–25% off a 50–250 rate, rollover cap 25%–200%, monthly variability 0.1–1.5, overage and discount rate optional',
+      random: generate('RETAINERVALUE', (draw) => {
+        const retainer = retainerScenario(draw);
+        return [
+          retainer.expectedMonthlyHours,
+          retainer.hourlyRate,
+          retainer.monthlyHours,
+          retainer.monthlyPrice,
+          retainer.overageRate,
+          monthlyVariability(draw),
+          draw.pick([0.25, 0.4, 0.5, 1, 1.5, 2]),
+          36,
+          draw.orOmitted(0.6, () => typed(draw.uniform(0.02, 0.12), 2)),
+        ];
+      }),
+      variabilityIndex: 5,
+      known: RETAINER_KNOWN.map((k) => ({ note: k.note, args: [k.args[0], 150, k.args[1], 1100, null, ...k.args.slice(2)] })),
+    },
+    ...['RETAINERUNUSED', 'RETAINEROVERAGE'].map((id) => ({
+      id,
+      inputs: 'as RETAINERVALUE, over 12, 24 or 36 months, with a cap of 0 (omitted), 25%–200%, or one that never binds',
+      random: generate(id, (draw) => {
+        const retainer = retainerScenario(draw);
+        return [retainer.expectedMonthlyHours, retainer.monthlyHours, monthlyVariability(draw), draw.pick([null, 0.25, 0.4, 1, 2, 1000]), draw.pick([null, 24, 36])];
+      }),
+      variabilityIndex: 2,
+      known: RETAINER_KNOWN,
+    })),
+    {
+      id: 'TOPUPVALUE',
+      inputs: 'a block as BLOCKVALUE\'s, bought again each time it runs out, variability 0.05–1.5',
+      random: generate('TOPUPVALUE', (draw) => {
+        const block = blockScenario(draw);
+        return [block.expectedHours, block.hourlyRate, block.blockHours, block.blockPrice, termVariability(draw)];
+      }),
+      variabilityIndex: 4,
+      known: [
+        { note: 'a whole number of blocks, tiny variability', args: [500, 150, 2, 270, 1e-6] },
+        { note: 'very wide demand (shape 0.25)', args: [40, 150, 10, 1350, 2] },
+        { note: 'demand over 2^52 blocks', args: [1e15, 150, 1e-3, 0.135, 0.3] },
+      ],
+    },
   ];
 }
 
