@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  billedHours,
   expectedOverageHours,
   expiryForecast,
   meanAndSampleDeviation,
@@ -200,5 +201,64 @@ describe('the tracker\'s forecast, branch by branch, against the model', () => {
     expect(sheet.number('forecast_overage')).toBeCloseTo(6 * 9 + 3, 12);
     expect(sheet.number('chance_overage')).toBe(1);
     expect(sheet.number('chance_unused')).toBe(0);
+  });
+});
+
+describe('the tracker\'s logs', () => {
+  it('numbers the months of the term and dates each from the start, with the logged hours and blanks after', () => {
+    const e = example([3, 4.5], { termMonths: 5, startDate: 46204 }); // 2026-07-01
+    const plan = trackerPlan(e);
+    const sheet = planEngine(plan);
+    const log = plan.names.find((n) => n.name === 'monthly_log');
+    expect(log).toMatchObject({ column: 2, rows: 5 });
+    const row = (r: number) => [0, 1, 2].map((col) => sheet.hf.getCellValue({ sheet: sheet.sheet, row: (log?.row ?? 0) + r, col }));
+    // EDATE: the first of each month from July 2026.
+    expect([0, 1, 2, 3, 4].map(row)).toEqual([
+      [1, 46204, 3],
+      [2, 46235, 4.5],
+      [3, 46266, null],
+      [4, 46296, null],
+      [5, 46327, null],
+    ]);
+    expect(plan.cells.length).toBeGreaterThan((log?.row ?? 0) + 5);
+  });
+
+  it('bills each logged ticket as BILLEDHOURS does, leaves the rest blank, and totals them under the log', () => {
+    const ticketMinutes = [10, 45, 61, 90];
+    const rules = { incrementMinutes: 15, minimumMinutes: 30, multiplier: 1.5 };
+    const e = example([3], { ticketMinutes, ...rules });
+    const plan = trackerPlan(e);
+    const sheet = planEngine(plan);
+    const minutes = plan.names.find((n) => n.name === 'ticket_minutes');
+    expect(minutes).toMatchObject({ column: 5, rows: 10 });
+    const at = (r: number, col: number) => sheet.hf.getCellValue({ sheet: sheet.sheet, row: (minutes?.row ?? 0) + r, col });
+    for (let t = 0; t < 10; t += 1) {
+      expect(at(t, 4)).toBe(t + 1);
+      expect(at(t, 5)).toBe(ticketMinutes[t] ?? null);
+      const billed = at(t, 6);
+      if (t < ticketMinutes.length) expectClose(billed as number, valueOf(billedHours({ minutesWorked: ticketMinutes[t], ...rules })), `ticket ${t + 1}`);
+      else expect(billed).toBe('');
+    }
+    // The total sits right under the ten rows, labelled, and is the sum of the tickets.
+    expect(at(10, 4)).toBe('Total billed');
+    expectClose(at(10, 6) as number, valueOf(billedHours({ minutesWorked: ticketMinutes.map((m) => [m]), ...rules })), 'total billed');
+    expect(at(11, 4)).toMatch(/monthly log/);
+  });
+
+  it('puts the billing rules beside the block\'s terms, validated by BILLEDHOURS\' limits', () => {
+    const plan = trackerPlan(example([], { incrementMinutes: 6, minimumMinutes: 0, multiplier: 2 }));
+    const sheet = planEngine(plan);
+    const blockHours = plan.names.find((n) => n.name === 'block_hours');
+    expect(['increment_minutes', 'minimum_minutes', 'multiplier'].map((n) => plan.names.find((x) => x.name === n))).toEqual([
+      expect.objectContaining({ row: blockHours?.row, column: 5 }),
+      expect.objectContaining({ row: (blockHours?.row ?? 0) + 1, column: 5 }),
+      expect.objectContaining({ row: (blockHours?.row ?? 0) + 2, column: 5 }),
+    ]);
+    expect([sheet.number('increment_minutes'), sheet.number('minimum_minutes'), sheet.number('multiplier')]).toEqual([6, 0, 2]);
+    const ranges = (plan.validations ?? []).map((v) => v.range);
+    for (const n of ['increment_minutes', 'minimum_minutes', 'multiplier']) {
+      const found = plan.names.find((x) => x.name === n);
+      expect(ranges).toContain(`F${(found?.row ?? 0) + 1}`);
+    }
   });
 });
