@@ -8,7 +8,7 @@ import { hourlyCostForHours, managedBreakEvenHours, managedCostForHours, type Ma
 import { MESSAGES } from './messages';
 import { andThen, fail, finiteOrProblem, mapOutcome, succeed, type Outcome, type Problem, tooLargeProblem } from './outcome';
 
-export type OptionName = 'Hourly' | 'Prepaid block' | 'Managed services';
+export type OptionName = 'Hourly' | 'Prepaid block' | 'Top-up block' | 'Monthly retainer' | 'Managed services';
 
 /** One option's figures over the block's term, all in money unless noted. */
 export interface OptionFigures {
@@ -62,48 +62,66 @@ export type CompareArguments = CheckedArguments<typeof COMPARE_LIMITS>;
 /** The percentile COMPARE reports as a bad case. */
 export const BAD_CASE_PROBABILITY = 0.95;
 
+/** One option's row: its figures, and its saving against the expected cost of paying hourly. */
+export function optionRow(option: OptionName, expectedCost: number, costPerSupportHour: number | undefined, percentile95Cost: number, hourlyExpectedCost: number): OptionFigures {
+  return { option, expectedCost, costPerSupportHour, percentile95Cost, savingVsHourly: hourlyExpectedCost - expectedCost };
+}
+
+/** The arguments every option is weighed under: COMPARE's, without the block's. */
+type CommonArguments = Omit<CompareArguments, 'blockHours' | 'blockPrice' | 'overageRate'>;
+
 /**
- * The three rows of COMPARE from the demand figures and A, the monthly-arrears discount factor
- * (1 without discounting). Disruption c costs the business the same per problem hour whoever
- * fixes it; under managed services proactive care removes a share q of those hours.
+ * The rows of hourly billing and managed services from the demand figures and A, the
+ * monthly-arrears discount factor (1 without discounting). Disruption c costs the business the
+ * same per problem hour whoever fixes it; under managed services proactive care removes a share q
+ * of those hours.
  * - hourly: A · (R + c) · U
- * - block: price + A · (o · (U − H)⁺ + c · U), the price paid on day one
  * - managed: A · (F · T + (1 − q) · U · ((1 − s) · R + c))
  * Every cost rises with U, so the 95th-percentile cost is the cost at U's 95th percentile.
- * Cost per support hour is what the provider is paid ÷ the hours it works, undiscounted
- * and without disruption: R; (P + o · E[(U − H)⁺]) ÷ μ; (F · T + (1 − s) · R · (1 − q) · μ) ÷ ((1 − q) · μ).
+ * Cost per support hour is what the provider is paid ÷ the hours it works, undiscounted and
+ * without disruption: R; (F · T + (1 − s) · R · (1 − q) · μ) ÷ ((1 − q) · μ).
  */
-export function optionRows(args: CompareArguments, demand: TermDemandFigures, discountFactor: number): OptionRows {
-  const { hourlyRate: rate, blockPrice, overageRate, monthlyFee, termMonths, coveredShare, incidentReduction, disruptionCostPerHour: disruption } = args;
-  const { expectedHours: mean, expectedOverageHours: overage, percentile95Hours: badCase } = demand;
+export function hourlyAndManagedRows(args: CommonArguments, demand: TermDemandFigures, discountFactor: number): { hourly: OptionFigures; managed: OptionFigures } {
+  const { hourlyRate: rate, monthlyFee, termMonths, coveredShare, incidentReduction } = args;
+  const { expectedHours: mean, percentile95Hours: badCase } = demand;
   const hourlyCost = (hours: number) => discountFactor * hourlyCostForHours(hours, args);
-  const blockCost = (overageHours: number, hours: number) => blockPrice + discountFactor * (overageRate * overageHours + disruption * hours);
   const managedCost = (hours: number) => discountFactor * managedCostForHours(hours, termMonths, args);
-
   const expectedHourly = hourlyCost(mean);
-  const row = (option: OptionName, expectedCost: number, costPerSupportHour: number | undefined, percentile95Cost: number): OptionFigures => ({
-    option,
-    expectedCost,
-    costPerSupportHour,
-    percentile95Cost,
-    savingVsHourly: expectedHourly - expectedCost,
-  });
   const managedHoursWorked = (1 - incidentReduction) * mean;
   return {
-    hourly: row('Hourly', expectedHourly, mean > 0 ? rate : undefined, hourlyCost(badCase)),
-    block: row(
-      'Prepaid block',
-      blockCost(overage, mean),
-      mean > 0 ? (blockPrice + overageRate * overage) / mean : undefined,
-      blockCost(Math.max(0, badCase - args.blockHours), badCase),
-    ),
-    managed: row(
+    hourly: optionRow('Hourly', expectedHourly, mean > 0 ? rate : undefined, hourlyCost(badCase), expectedHourly),
+    managed: optionRow(
       'Managed services',
       managedCost(mean),
       // F·T ÷ ((1 − q)·μ) + (1 − s)·R: the same quotient, without forming a product that could overflow.
       managedHoursWorked > 0 ? (monthlyFee * termMonths) / managedHoursWorked + (1 - coveredShare) * rate : undefined,
       managedCost(badCase),
+      expectedHourly,
     ),
+  };
+}
+
+/**
+ * The three rows of COMPARE from the demand figures and A, the monthly-arrears discount factor:
+ * {@link hourlyAndManagedRows}, and the block's, paid on day one:
+ * - block: price + A · (o · (U − H)⁺ + c · U)
+ * Its cost per support hour is (P + o · E[(U − H)⁺]) ÷ μ.
+ */
+export function optionRows(args: CompareArguments, demand: TermDemandFigures, discountFactor: number): OptionRows {
+  const { blockPrice, overageRate, disruptionCostPerHour: disruption } = args;
+  const { expectedHours: mean, expectedOverageHours: overage, percentile95Hours: badCase } = demand;
+  const blockCost = (overageHours: number, hours: number) => blockPrice + discountFactor * (overageRate * overageHours + disruption * hours);
+  const { hourly, managed } = hourlyAndManagedRows(args, demand, discountFactor);
+  return {
+    hourly,
+    block: optionRow(
+      'Prepaid block',
+      blockCost(overage, mean),
+      mean > 0 ? (blockPrice + overageRate * overage) / mean : undefined,
+      blockCost(Math.max(0, badCase - args.blockHours), badCase),
+      hourly.expectedCost,
+    ),
+    managed,
   };
 }
 

@@ -12,6 +12,7 @@ export * from './history';
 export * from './expiry';
 export * from './compare';
 export * from './format';
+export * from './offer';
 export * from './recommend';
 export * from './scenario';
 export * from './gamma';

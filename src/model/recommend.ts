@@ -1,18 +1,21 @@
 import type { RawArguments } from './arguments';
-import { checkedComparison, optionRows, type CompareArguments, type Comparison, type OptionFigures, type OptionName, type OptionRows } from './compare';
+import { checkedComparison, hourlyAndManagedRows, optionRow, optionRows, type CompareArguments, type Comparison, type OptionFigures, type OptionName } from './compare';
 import { formatChance, formatMoney, formatNumber, formatPercent } from './format';
 import type { COMPARE_LIMITS } from './limits';
+import { blockOfferComparison, offerCostForHours, type CommonTerms, type OfferComparison, type PrepaidOffer } from './offer';
 import { mapOutcome, type Outcome } from './outcome';
 
 /** How much worse the cheapest option's 95th-percentile cost may be than the best one before we warn. */
 export const BAD_CASE_WARNING_RATIO = 1.2;
 
-/** RECOMMEND's first words, one per option. */
-export type Verdict = 'Pay hourly' | 'Buy the prepaid block' | 'Choose managed services';
+/** RECOMMEND's first words, one per option (RECOMMEND itself weighs a block; the task pane any offer). */
+export type Verdict = 'Pay hourly' | 'Buy the prepaid block' | 'Buy the top-up block' | 'Take the monthly retainer' | 'Choose managed services';
 
 export const VERDICTS: Readonly<Record<OptionName, Verdict>> = {
   Hourly: 'Pay hourly',
   'Prepaid block': 'Buy the prepaid block',
+  'Top-up block': 'Buy the top-up block',
+  'Monthly retainer': 'Take the monthly retainer',
   'Managed services': 'Choose managed services',
 };
 
@@ -20,6 +23,8 @@ export const VERDICTS: Readonly<Record<OptionName, Verdict>> = {
 const NAMES: Readonly<Record<OptionName, string>> = {
   Hourly: 'paying hourly',
   'Prepaid block': 'the prepaid block',
+  'Top-up block': 'the top-up block',
+  'Monthly retainer': 'the monthly retainer',
   'Managed services': 'managed services',
 };
 
@@ -27,8 +32,19 @@ const NAMES: Readonly<Record<OptionName, string>> = {
 const COSTED: Readonly<Record<OptionName, string>> = {
   Hourly: 'paying hourly',
   'Prepaid block': 'with the prepaid block',
+  'Top-up block': 'with the top-up block',
+  'Monthly retainer': 'with the monthly retainer',
   'Managed services': 'with managed services',
 };
+
+/** The three rows any comparison has: hourly billing, the prepaid offer, managed services. */
+export interface ThreeRows {
+  readonly hourly: OptionFigures;
+  readonly prepaid: OptionFigures;
+  readonly managed: OptionFigures;
+}
+
+const rowsOf = (rows: ThreeRows) => [rows.hourly, rows.prepaid, rows.managed];
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -40,8 +56,8 @@ export interface Recommendation {
 }
 
 /** The options whose expected cost is the lowest, within a hair (1e-9 relative), in row order. */
-function lowestExpectedCost(rows: OptionRows): OptionFigures[] {
-  const options = [rows.hourly, rows.block, rows.managed];
+function lowestExpectedCost(rows: ThreeRows): OptionFigures[] {
+  const options = rowsOf(rows);
   const lowest = Math.min(...options.map((o) => o.expectedCost));
   return options.filter((o) => o.expectedCost <= lowest + 1e-9 * Math.abs(lowest));
 }
@@ -50,77 +66,140 @@ function lowestExpectedCost(rows: OptionRows): OptionFigures[] {
  * The option with the lowest expected cost. Options within a hair of each other tie; a tie goes
  * to the lower 95th-percentile cost, then to the simpler option (hourly, block, managed).
  */
-export function cheapestOption(rows: OptionRows): OptionFigures {
+export function cheapestOption(rows: ThreeRows): OptionFigures {
   return lowestExpectedCost(rows).reduce((best, option) => (option.percentile95Cost < best.percentile95Cost ? option : best));
 }
 
 /** The option that would be strictly cheaper than `chosen` in expectation, not merely tied with it. */
-function strictlyCheaper(rows: OptionRows, chosen: OptionName): OptionName | undefined {
+function strictlyCheaper(rows: ThreeRows, chosen: OptionName): OptionName | undefined {
   return lowestExpectedCost(rows).some((o) => o.option === chosen) ? undefined : cheapestOption(rows).option;
 }
 
-/** COMPARE's rows in two simpler worlds, to tell when discounting or uneven demand decided the choice. */
+/** The rows in two simpler worlds, to tell when discounting or uneven demand decided the choice. */
 export interface SimplerWorlds {
   /** The same demand, every payment at face value. */
-  readonly undiscounted: OptionRows;
+  readonly undiscounted: ThreeRows;
   /**
-   * Undiscounted, and exactly the expected hours are needed: the basis of the scenario sheet's
-   * table of cost by hours used.
+   * Undiscounted, and exactly the expected hours are needed, the same every month: the basis of
+   * the scenario sheet's table of cost by hours used.
    */
-  readonly knownHours: OptionRows;
+  readonly knownHours: ThreeRows;
 }
 
-/** Both worlds reuse the comparison's demand figures, so they cost no further incomplete-gamma evaluations. */
-export function simplerWorlds(args: CompareArguments, comparison: Comparison): SimplerWorlds {
-  const mean = comparison.demand.expectedHours;
-  const known = { expectedHours: mean, expectedOverageHours: Math.max(0, mean - args.blockHours), percentile95Hours: mean };
-  return { undiscounted: optionRows(args, comparison.demand, 1), knownHours: optionRows(args, known, 1) };
+/** The block's COMPARE arguments, when the offer is a block. */
+function blockArguments(common: CommonTerms, offer: Extract<PrepaidOffer, { kind: 'block' }>): CompareArguments {
+  return { ...common, blockHours: offer.blockHours, blockPrice: offer.blockPrice, overageRate: offer.overageRate };
+}
+
+/** A block's three rows under COMPARE's arguments, as {@link ThreeRows}. */
+function blockRows(args: CompareArguments, demand: Comparison['demand'], discountFactor: number): ThreeRows {
+  const rows = optionRows(args, demand, discountFactor);
+  return { hourly: rows.hourly, prepaid: rows.block, managed: rows.managed };
+}
+
+/**
+ * Both worlds reuse the comparison's figures, so they cost no further incomplete-gamma evaluations.
+ * Undiscounted, a top-up block costs what it costs anyway (its blocks are counted at face value)
+ * and a retainer costs M·T + o·E[Σ overage_t]; with known hours, each costs
+ * {@link offerCostForHours} of the expected hours.
+ */
+export function simplerWorlds(common: CommonTerms, comparison: OfferComparison): SimplerWorlds {
+  const { offer, demand, termMonths } = comparison;
+  const mean = demand.expectedHours;
+  const disruption = common.disruptionCostPerHour;
+  if (offer.kind === 'block') {
+    const args = blockArguments(common, offer);
+    const known = { expectedHours: mean, expectedOverageHours: Math.max(0, mean - offer.blockHours), percentile95Hours: mean };
+    return { undiscounted: blockRows(args, demand, 1), knownHours: blockRows(args, known, 1) };
+  }
+  const world = (termDemand: Comparison['demand'], prepaidCost: number): ThreeRows => {
+    const { hourly, managed } = hourlyAndManagedRows(common, termDemand, 1);
+    const badCase = termDemand.percentile95Hours;
+    const badCaseCost = offerCostForHours(offer, termMonths, badCase) + disruption * badCase;
+    const prepaid = optionRow(comparison.prepaid.option, prepaidCost + disruption * termDemand.expectedHours, comparison.prepaid.costPerSupportHour, badCaseCost, hourly.expectedCost);
+    return { hourly, prepaid, managed };
+  };
+  const figures = comparison.figures;
+  const undiscountedCost =
+    offer.kind === 'topUp' && figures.kind === 'topUp'
+      ? offer.blockPrice * figures.expectedBlocks
+      : offerCostForHours(offer, termMonths, 0) + (offer.kind === 'retainer' ? offer.overageRate * demand.expectedOverageHours : 0);
+  return {
+    undiscounted: world(demand, undiscountedCost),
+    knownHours: world({ expectedHours: mean, expectedOverageHours: 0, percentile95Hours: mean }, offerCostForHours(offer, termMonths, mean)),
+  };
 }
 
 /** "over the 12-month term", the period every cost in COMPARE covers. */
-function termLabel(comparison: Comparison): string {
+function termLabel(comparison: OfferComparison): string {
   return `over the ${formatNumber(comparison.termMonths)}-month term`;
 }
 
-function costReason(comparison: Comparison, chosen: OptionFigures, args: CompareArguments): string {
-  const others = [comparison.hourly, comparison.block, comparison.managed].filter((o) => o !== chosen);
+function costReason(comparison: OfferComparison, chosen: OptionFigures, common: CommonTerms): string {
+  const others = rowsOf(comparison).filter((o) => o !== chosen);
   const against = others.map((o) => {
     const saving = o === comparison.hourly && formatMoney(chosen.savingVsHourly) !== formatMoney(0) ? ` (a saving of ${formatMoney(chosen.savingVsHourly)})` : '';
     return `${formatMoney(o.expectedCost)} ${COSTED[o.option]}${saving}`;
   });
-  const basis = args.annualDiscountRate > 0 ? `, in today's money at ${formatPercent(args.annualDiscountRate)} a year` : '';
+  const basis = common.annualDiscountRate > 0 ? `, in today's money at ${formatPercent(common.annualDiscountRate)} a year` : '';
   return `Expected cost ${termLabel(comparison)}${basis}: ${formatMoney(chosen.expectedCost)} ${COSTED[chosen.option]}, against ${against.join(' and ')}.`;
 }
 
-function blockReason(comparison: Comparison, args: CompareArguments, chosen: boolean, undiscounted: OptionRows): string {
-  const breakEven = comparison.blockBreakEven;
+function blockReason(comparison: OfferComparison, common: CommonTerms, offer: Extract<PrepaidOffer, { kind: 'block' }>, chosen: boolean, undiscounted: ThreeRows): string {
+  if (comparison.figures.kind !== 'block') return '';
+  const { breakEven, forfeitRisk } = comparison.figures;
   const subject = chosen ? 'It' : 'The prepaid block';
   if (breakEven.kind === 'never') return `${subject} never pays off: at every level of use it costs more than paying hourly.`;
   const expected = `you expect ${formatNumber(comparison.expectedTermHours)} h`;
-  if (!chosen && breakEven.hours <= comparison.expectedTermHours && undiscounted.block.expectedCost > undiscounted.hourly.expectedCost) {
+  if (!chosen && breakEven.hours <= comparison.expectedTermHours && undiscounted.prepaid.expectedCost > undiscounted.hourly.expectedCost) {
     // Past its break-even the block stays cheaper unless its overage rate is above the hourly rate:
     // then it pays off only on a band of use, and the expected hours lie beyond it.
     return (
       `The prepaid block pays off from ${formatNumber(breakEven.hours)} h of use ${termLabel(comparison)}, but its overage rate ` +
-      `(${formatMoney(args.overageRate)} an hour, against ${formatMoney(args.hourlyRate)} paying hourly) makes it dearer at the ${formatNumber(comparison.expectedTermHours)} h you expect.`
+      `(${formatMoney(offer.overageRate)} an hour, against ${formatMoney(common.hourlyRate)} paying hourly) makes it dearer at the ${formatNumber(comparison.expectedTermHours)} h you expect.`
     );
   }
-  const risk = chosen ? `, and the chance that some of its hours expire unused is ${formatChance(comparison.forfeitRisk)}` : '';
+  const risk = chosen ? `, and the chance that some of its hours expire unused is ${formatChance(forfeitRisk)}` : '';
   return (
     `${subject} breaks even at ${formatNumber(breakEven.hours)} h of use ${termLabel(comparison)} ` +
-    `(${formatPercent(breakEven.hours / args.blockHours)} of its ${formatNumber(args.blockHours)} h); ${expected}${risk}.`
+    `(${formatPercent(breakEven.hours / offer.blockHours)} of its ${formatNumber(offer.blockHours)} h); ${expected}${risk}.`
   );
 }
 
-function managedReason(comparison: Comparison, args: CompareArguments, chosen: boolean): string {
+/** What the top-up block or retainer would come to: blocks bought and hours that expire, or hours forfeited and billed as overage. */
+function offerReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows): string {
+  const { offer, figures } = comparison;
+  if (offer.kind === 'block') return blockReason(comparison, common, offer, chosen, undiscounted);
+  if (offer.kind === 'topUp' && figures.kind === 'topUp') {
+    const subject = chosen ? 'You' : 'With the top-up block you';
+    return (
+      `${subject} would buy ${formatNumber(figures.expectedBlocks)} blocks of ${formatNumber(offer.blockHours)} h on average ${termLabel(comparison)}; ` +
+      `about ${formatNumber(figures.expiredHours)} h of the last one would expire unused.`
+    );
+  }
+  if (offer.kind === 'retainer' && figures.kind === 'retainer') {
+    const subject = chosen ? 'It' : 'The monthly retainer';
+    const rollover =
+      offer.rolloverCap > 0
+        ? `unused hours carry over up to ${formatPercent(offer.rolloverCap)} of a month (${formatNumber(offer.rolloverCap * offer.monthlyHours)} h)`
+        : 'unused hours are lost at the end of each month';
+    return (
+      `${subject} would forfeit about ${formatNumber(figures.forfeitedHours)} of its ${formatNumber(offer.monthlyHours * comparison.termMonths)} h ${termLabel(comparison)} ` +
+      `and bill about ${formatNumber(figures.overageHours)} h as overage: ${rollover}.`
+    );
+  }
+  return '';
+}
+
+function managedReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean): string {
   const breakEven = comparison.managedBreakEven;
   const subject = chosen ? 'They' : 'Managed services';
   if (breakEven.kind === 'never') return `${subject} never pay off: they save nothing per support hour.`;
-  return `${subject} break even at ${formatNumber(breakEven.monthlyHours)} support hours a month; you expect ${formatNumber(args.expectedMonthlyHours)} h a month.`;
+  return `${subject} break even at ${formatNumber(breakEven.monthlyHours)} support hours a month; you expect ${formatNumber(common.expectedMonthlyHours)} h a month.`;
 }
 
 /** When another option costs the same in expectation, the choice was made on the bad case. */
-function tieReason(comparison: Comparison, chosen: OptionFigures): string | undefined {
+function tieReason(comparison: OfferComparison, chosen: OptionFigures): string | undefined {
   const tied = lowestExpectedCost(comparison).filter((o) => o !== chosen);
   if (tied.length === 0) return undefined;
   const names = tied.map((o) => NAMES[o.option]).join(' and ');
@@ -132,8 +211,8 @@ function tieReason(comparison: Comparison, chosen: OptionFigures): string | unde
 }
 
 /** When the cheapest option's 95th-percentile cost is more than 20% above the best one. */
-function badCaseReason(comparison: Comparison, chosen: OptionFigures): string | undefined {
-  const safest = [comparison.hourly, comparison.block, comparison.managed].reduce((best, o) => (o.percentile95Cost < best.percentile95Cost ? o : best));
+function badCaseReason(comparison: OfferComparison, chosen: OptionFigures): string | undefined {
+  const safest = rowsOf(comparison).reduce((best, o) => (o.percentile95Cost < best.percentile95Cost ? o : best));
   if (safest === chosen || !(chosen.percentile95Cost > BAD_CASE_WARNING_RATIO * safest.percentile95Cost)) return undefined;
   return (
     `But in a bad case, with demand at its 95th percentile (${formatNumber(comparison.demand.percentile95Hours)} h ${termLabel(comparison)}), ` +
@@ -141,36 +220,45 @@ function badCaseReason(comparison: Comparison, chosen: OptionFigures): string | 
   );
 }
 
+/** Why discounting favours an option: what is paid when. */
+const PAID_WHEN: Readonly<Partial<Record<OptionName, string>>> = {
+  'Prepaid block': ': its price is paid up front, the other costs month by month',
+  'Top-up block': ': its blocks are paid up front, the other costs month by month',
+  'Monthly retainer': ': its fees are paid at the start of each month, the other costs at the end',
+};
+
 function discountingReason(undiscounted: OptionName): string {
-  const why = undiscounted === 'Prepaid block' ? ': its price is paid up front, the other costs month by month' : '';
-  return `Without discounting, ${NAMES[undiscounted]} would be cheaper${why}.`;
+  return `Without discounting, ${NAMES[undiscounted]} would be cheaper${PAID_WHEN[undiscounted] ?? ''}.`;
 }
 
-function unevenDemandReason(comparison: Comparison, args: CompareArguments, knownHours: OptionName): string {
-  const basis = `At exactly the expected ${formatNumber(comparison.expectedTermHours)} h ${termLabel(comparison)}${args.annualDiscountRate > 0 ? ' and without discounting' : ''}`;
-  // Uneven demand only ever raises the block's expected overage; the other costs are linear in hours.
-  const why = knownHours === 'Prepaid block' ? ', but uneven demand raises its expected overage, which tips the balance' : ', but uneven demand tips the balance';
+function unevenDemandReason(comparison: OfferComparison, common: CommonTerms, knownHours: OptionName): string {
+  const basis = `At exactly the expected ${formatNumber(comparison.expectedTermHours)} h ${termLabel(comparison)}${common.annualDiscountRate > 0 ? ' and without discounting' : ''}`;
+  // Uneven demand only ever raises a block's or retainer's expected overage; hourly and managed costs are linear in hours.
+  const raisesOverage = knownHours === 'Prepaid block' || knownHours === 'Monthly retainer';
+  const why = raisesOverage ? ', but uneven demand raises its expected overage, which tips the balance' : ', but uneven demand tips the balance';
   return `${basis}, ${NAMES[knownHours]} would be cheaper${why}.`;
 }
 
 /**
- * The advice for a comparison: the option with the lowest expected cost ({@link cheapestOption})
- * and, as sentences, the deciding figures, each labelled with its period and written with the
- * shared formatters, so they read exactly as COMPARE's cells, BREAKEVEN and the task pane show them:
+ * The advice for any offer's comparison: the option with the lowest expected cost
+ * ({@link cheapestOption}) and, as sentences, the deciding figures, each labelled with its period
+ * and written with the shared formatters, so they read exactly as COMPARE's cells, BREAKEVEN and
+ * the task pane show them:
  * - the expected costs over the term, and the chosen option's saving against paying hourly;
- * - for the block, where it breaks even (as BREAKEVEN, undiscounted) and the chance of forfeiting hours;
- *   for managed services, their break-even support hours a month;
+ * - for a block, where it breaks even (as BREAKEVEN, undiscounted) and the chance of forfeiting
+ *   hours; for a top-up block, the blocks bought and the hours that expire; for a retainer, the
+ *   hours forfeited and billed as overage; for managed services, their break-even support hours;
  * - a warning when the chosen option's 95th-percentile cost is more than 20% above the best one;
  * - a sentence when discounting, or uneven demand, changed the choice ({@link simplerWorlds}): when
  *   another option would be strictly cheaper without discounting, or at exactly the expected hours.
  */
-export function recommendationFor(comparison: Comparison, args: CompareArguments): Recommendation {
+export function offerRecommendation(comparison: OfferComparison, common: CommonTerms): Recommendation {
   const chosen = cheapestOption(comparison);
-  const reasons = [costReason(comparison, chosen, args)];
-  const worlds = simplerWorlds(args, comparison);
-  if (chosen.option === 'Prepaid block') reasons.push(blockReason(comparison, args, true, worlds.undiscounted));
-  else if (chosen.option === 'Managed services') reasons.push(managedReason(comparison, args, true));
-  else reasons.push(blockReason(comparison, args, false, worlds.undiscounted), managedReason(comparison, args, false));
+  const reasons = [costReason(comparison, chosen, common)];
+  const worlds = simplerWorlds(common, comparison);
+  if (chosen === comparison.prepaid) reasons.push(offerReason(comparison, common, true, worlds.undiscounted));
+  else if (chosen === comparison.managed) reasons.push(managedReason(comparison, common, true));
+  else reasons.push(offerReason(comparison, common, false, worlds.undiscounted), managedReason(comparison, common, false));
 
   const tie = tieReason(comparison, chosen);
   if (tie) reasons.push(tie);
@@ -180,8 +268,14 @@ export function recommendationFor(comparison: Comparison, args: CompareArguments
   const knownHours = strictlyCheaper(worlds.knownHours, chosen.option);
   if (undiscounted) reasons.push(discountingReason(undiscounted));
   // When undiscounted and known hours favour the same option, discounting alone explains it.
-  if (knownHours && knownHours !== undiscounted) reasons.push(unevenDemandReason(comparison, args, knownHours));
+  if (knownHours && knownHours !== undiscounted) reasons.push(unevenDemandReason(comparison, common, knownHours));
   return { option: chosen.option, verdict: VERDICTS[chosen.option], reasons: reasons.map(capitalized) };
+}
+
+/** {@link offerRecommendation} for COMPARE's block: RECOMMEND's advice. */
+export function recommendationFor(comparison: Comparison, args: CompareArguments): Recommendation {
+  const offer = { kind: 'block', blockHours: args.blockHours, blockPrice: args.blockPrice, overageRate: args.overageRate } as const;
+  return offerRecommendation(blockOfferComparison(comparison, offer), args);
 }
 
 /** The advice as one cell of text: the verdict, then the reasons. */
