@@ -2,8 +2,9 @@ import { checkArguments, type CheckedArguments, type RawArguments } from './argu
 import { blockCostForHours } from './block';
 import { hourlyCostForHours, managedCostForHours } from './managed';
 import type { CompareArguments } from './compare';
-import { BLOCKVALUE_LIMITS, COMPARE_LIMITS } from './limits';
-import type { Outcome } from './outcome';
+import { BLOCKVALUE_LIMITS, COMPARE_LIMITS, RETAINERVALUE_LIMITS } from './limits';
+import type { CommonTerms, OfferKind, PrepaidOffer } from './offer';
+import { mapOutcome, type Outcome } from './outcome';
 
 /**
  * The inputs of a scenario, as the wizard asks for them and the scenario sheet stores them.
@@ -26,6 +27,89 @@ export const SCENARIO_LIMITS = {
 } as const;
 
 export type ScenarioInputs = CheckedArguments<typeof SCENARIO_LIMITS>;
+
+/** A scenario whose prepaid offer is a top-up block: the block's hours and price, no overage (it is bought again instead). */
+export const TOPUP_SCENARIO_LIMITS = {
+  hourlyRate: COMPARE_LIMITS.hourlyRate,
+  expectedMonthlyHours: COMPARE_LIMITS.expectedMonthlyHours,
+  monthlyVariability: COMPARE_LIMITS.monthlyVariability,
+  disruptionCostPerHour: COMPARE_LIMITS.disruptionCostPerHour,
+  blockHours: COMPARE_LIMITS.blockHours,
+  blockPrice: COMPARE_LIMITS.blockPrice,
+  termMonths: BLOCKVALUE_LIMITS.termMonths,
+  monthlyFee: COMPARE_LIMITS.monthlyFee,
+  coveredShare: COMPARE_LIMITS.coveredShare,
+  incidentReduction: COMPARE_LIMITS.incidentReduction,
+  annualDiscountRate: COMPARE_LIMITS.annualDiscountRate,
+} as const;
+
+/** A scenario whose prepaid offer is a monthly retainer, with RETAINERVALUE's limits (a term of whole months). */
+export const RETAINER_SCENARIO_LIMITS = {
+  hourlyRate: COMPARE_LIMITS.hourlyRate,
+  expectedMonthlyHours: COMPARE_LIMITS.expectedMonthlyHours,
+  monthlyVariability: COMPARE_LIMITS.monthlyVariability,
+  disruptionCostPerHour: COMPARE_LIMITS.disruptionCostPerHour,
+  retainerHours: RETAINERVALUE_LIMITS.monthlyHours,
+  retainerPrice: RETAINERVALUE_LIMITS.monthlyPrice,
+  rolloverCap: RETAINERVALUE_LIMITS.rolloverCap,
+  termMonths: RETAINERVALUE_LIMITS.termMonths,
+  overageRate: RETAINERVALUE_LIMITS.overageRate,
+  monthlyFee: COMPARE_LIMITS.monthlyFee,
+  coveredShare: COMPARE_LIMITS.coveredShare,
+  incidentReduction: COMPARE_LIMITS.incidentReduction,
+  annualDiscountRate: COMPARE_LIMITS.annualDiscountRate,
+} as const;
+
+export type TopUpScenarioInputs = CheckedArguments<typeof TOPUP_SCENARIO_LIMITS>;
+export type RetainerScenarioInputs = CheckedArguments<typeof RETAINER_SCENARIO_LIMITS>;
+
+/** The limit table of a scenario with each kind of offer. */
+export const OFFER_SCENARIO_LIMITS = { block: SCENARIO_LIMITS, topUp: TOPUP_SCENARIO_LIMITS, retainer: RETAINER_SCENARIO_LIMITS } as const;
+
+/** A scenario: its kind of prepaid offer and its checked inputs. */
+export type Scenario =
+  | { readonly kind: 'block'; readonly inputs: ScenarioInputs }
+  | { readonly kind: 'topUp'; readonly inputs: TopUpScenarioInputs }
+  | { readonly kind: 'retainer'; readonly inputs: RetainerScenarioInputs };
+
+/** Checks a scenario's inputs for its kind of offer and fills in defaults. */
+export function checkOfferScenario(kind: OfferKind, raw: Readonly<Record<string, unknown>>): Outcome<Scenario> {
+  switch (kind) {
+    case 'block':
+      return mapOutcome(checkArguments(SCENARIO_LIMITS, raw), (inputs) => ({ kind, inputs }));
+    case 'topUp':
+      return mapOutcome(checkArguments(TOPUP_SCENARIO_LIMITS, raw), (inputs) => ({ kind, inputs }));
+    case 'retainer':
+      return mapOutcome(checkArguments(RETAINER_SCENARIO_LIMITS, raw), (inputs) => ({ kind, inputs }));
+  }
+}
+
+/** A scenario as the terms every option is weighed under and its prepaid offer (for compareOffer). */
+export function scenarioTerms(scenario: Scenario): { common: CommonTerms; offer: PrepaidOffer } {
+  const i = scenario.inputs;
+  const common: CommonTerms = {
+    expectedMonthlyHours: i.expectedMonthlyHours,
+    hourlyRate: i.hourlyRate,
+    monthlyFee: i.monthlyFee,
+    monthlyVariability: i.monthlyVariability,
+    termMonths: i.termMonths,
+    coveredShare: i.coveredShare,
+    incidentReduction: i.incidentReduction,
+    disruptionCostPerHour: i.disruptionCostPerHour,
+    annualDiscountRate: i.annualDiscountRate,
+  };
+  switch (scenario.kind) {
+    case 'block':
+      return { common, offer: { kind: 'block', blockHours: scenario.inputs.blockHours, blockPrice: scenario.inputs.blockPrice, overageRate: scenario.inputs.overageRate } };
+    case 'topUp':
+      return { common, offer: { kind: 'topUp', blockHours: scenario.inputs.blockHours, blockPrice: scenario.inputs.blockPrice } };
+    case 'retainer':
+      return {
+        common,
+        offer: { kind: 'retainer', monthlyHours: scenario.inputs.retainerHours, monthlyPrice: scenario.inputs.retainerPrice, overageRate: scenario.inputs.overageRate, rolloverCap: scenario.inputs.rolloverCap },
+      };
+  }
+}
 
 /** Checks a scenario's inputs and fills in defaults. */
 export function checkScenario(raw: RawArguments<typeof SCENARIO_LIMITS>): Outcome<ScenarioInputs> {

@@ -6,16 +6,24 @@
  */
 import { TEMPLATES } from '../../src/sheet/templates';
 import { scenarioPlan } from '../../src/sheet/scenario';
-import { checkScenario, type ScenarioInputs } from '../../src/model';
+import { checkOfferScenario, checkScenario, type ScenarioInputs } from '../../src/model';
+import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import type { SheetPlan } from '../../src/sheet/plan';
 
 const checked = checkScenario({ hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.5, disruptionCostPerHour: 0, blockHours: 20, blockPrice: 3400, termMonths: 12, monthlyFee: 900 });
 if (!checked.ok) throw new Error(checked.problem.message);
 const inputs: ScenarioInputs = checked.value;
 
+function valueOrThrow<T>(outcome: { ok: true; value: T } | { ok: false; problem: { message: string } }): T {
+  if (!outcome.ok) throw new Error(outcome.problem.message);
+  return outcome.value;
+}
+
 const plans: ReadonlyArray<readonly [string, () => SheetPlan]> = [
   ['the scenario sheet', () => scenarioPlan(inputs)],
   ['the scenario sheet with a history', () => scenarioPlan(inputs, { history: [3, 5, 4, 6] })],
+  ['the scenario sheet for a top-up block', () => offerScenarioPlan(valueOrThrow(checkOfferScenario('topUp', { hourlyRate: 150, expectedMonthlyHours: 8, blockHours: 24, blockPrice: 3300, monthlyFee: 1500 })))],
+  ['the scenario sheet for a retainer', () => offerScenarioPlan(valueOrThrow(checkOfferScenario('retainer', { hourlyRate: 150, expectedMonthlyHours: 8, retainerHours: 8, retainerPrice: 1050, monthlyFee: 1500 })))],
   ...TEMPLATES.map((template) => [`the ${template.title} template`, template.plan] as const),
 ];
 
