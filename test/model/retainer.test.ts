@@ -6,6 +6,7 @@ import {
   expectedUnusedHours,
   gammaEvaluationCount,
   gaussRule,
+  regularizedGamma,
   retainerExpectations,
   retainerOverage,
   retainerUnused,
@@ -201,6 +202,40 @@ describe('top-up blocks', () => {
     expect(expectedTopUpBlocks({ expectedHours: 25, variability: 0 }, 10)).toBe(3);
     expect(expectedTopUpBlocks({ expectedHours: 1.1, variability: 0 }, 0.1)).toBe(11);
     expect(expectedTopUpBlocks({ expectedHours: 30, variability: 0 }, 10)).toBe(3);
+  });
+
+  // [expected hours, block hours, variability, evaluations measured]: narrow demand summed term by
+  // term, wide demand (its spread 8 blocks or more) by Euler–Maclaurin's tail after 24 terms.
+  const wideAndNarrow: ReadonlyArray<readonly [number, number, number, number]> = [
+    [100, 1, 0.1, 9],
+    [120, 1, 0.1, 9],
+    [300, 1, 0.1, 11],
+    [1000, 1, 0.1, 13],
+    [9, 1, 1, 30],
+    [20, 1, 1, 31],
+    [100, 1, 1, 33],
+    [4, 1, 2.5, 28],
+    [40, 1, 2.5, 32],
+    [30, 10, 0.3, 22],
+    [400, 10, 0.5, 32],
+    [1e4, 3, 0.05, 15],
+    [50, 20, 0.2, 13],
+  ];
+
+  it.each(wideAndNarrow)('%p expected hours in %p-hour blocks, variability %p: as term-by-term summation to the end, to 1e-13, in at most %p evaluations', (mu, H, v, measured) => {
+    const shape = 1 / (v * v);
+    const scale = mu * v * v;
+    // 1 + Σ P(U > kH), every term, until they are below 1e-19 past the mean.
+    let direct = 1;
+    for (let k = 1; k < 1e6; k += 1) {
+      const term = regularizedGamma(shape, (k * H) / scale).upper;
+      direct += term;
+      if (term < 1e-19 && k * H > mu) break;
+    }
+    const before = gammaEvaluationCount();
+    const blocks = expectedTopUpBlocks({ expectedHours: mu, variability: v }, H);
+    expect(gammaEvaluationCount() - before).toBeLessThanOrEqual(measured);
+    expectNear(blocks, direct, 1e-13);
   });
 
   it('buys more blocks on average than the hours alone need, and at most one more', () => {
