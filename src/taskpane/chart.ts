@@ -5,7 +5,13 @@ const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 300;
 const HEIGHT = 180;
 const PAD = { left: 44, right: 8, top: 8, bottom: 30 };
-const SERIES_CLASS: Record<string, string> = { Hourly: 'series-hourly', 'Prepaid block': 'series-block', 'Managed services': 'series-managed' };
+const SERIES_CLASS: Record<string, string> = {
+  Hourly: 'series-hourly',
+  'Prepaid block': 'series-block',
+  'Top-up block': 'series-block',
+  'Monthly retainer': 'series-block',
+  'Managed services': 'series-managed',
+};
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG, tag);

@@ -1,6 +1,16 @@
-import { SCENARIO_LIMITS, type ArgumentLimit, type LimitTable } from '../model';
+import { OFFER_SCENARIO_LIMITS, RETAINER_SCENARIO_LIMITS, SCENARIO_LIMITS, TOPUP_SCENARIO_LIMITS, type ArgumentLimit, type LimitTable, type OfferKind } from '../model';
 
-export type ScenarioKey = keyof typeof SCENARIO_LIMITS;
+/** Every model input a wizard field can hold, whatever the offer: each kind of offer checks its own (OFFER_SCENARIO_LIMITS). */
+const ALL_SCENARIO_LIMITS = { ...SCENARIO_LIMITS, ...TOPUP_SCENARIO_LIMITS, ...RETAINER_SCENARIO_LIMITS };
+
+export type ScenarioKey = keyof typeof ALL_SCENARIO_LIMITS;
+
+/** The kinds of prepaid offer the wizard weighs, in the order it offers them. */
+export const OFFER_KINDS: readonly { readonly kind: OfferKind; readonly label: string; readonly hint: string }[] = [
+  { kind: 'block', label: 'A block of hours', hint: 'Bought once; hours beyond it are billed as overage.' },
+  { kind: 'topUp', label: 'A top-up block', hint: 'Bought again each time it runs out.' },
+  { kind: 'retainer', label: 'A monthly retainer', hint: 'Hours each month for a monthly fee; some may roll over.' },
+];
 
 /** A wizard field. Model fields validate against SCENARIO_LIMITS; helper fields fill one and validate against HELPER_LIMITS. */
 export interface FieldSpec {
@@ -14,6 +24,8 @@ export interface FieldSpec {
   readonly key?: ScenarioKey;
   /** What an empty optional field means, shown as its placeholder. */
   readonly placeholder?: string;
+  /** The kinds of offer the field belongs to; every kind when not given. */
+  readonly offers?: readonly OfferKind[];
 }
 
 export const FIELDS: readonly FieldSpec[] = [
@@ -21,11 +33,23 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'expectedMonthlyHours', key: 'expectedMonthlyHours', step: 1, kind: 'number', label: 'Support hours per month', hint: 'On average. Or estimate it from history below.' },
   { id: 'monthlyVariability', key: 'monthlyVariability', step: 1, kind: 'number', label: 'Month-to-month variability', hint: 'Standard deviation ÷ average: 0 = steady, 0.5 = often ±50%, 1 = very uneven.', placeholder: '0' },
   { id: 'disruptionCostPerHour', key: 'disruptionCostPerHour', step: 1, kind: 'number', label: 'Cost of disruption per hour', hint: 'Lost work while IT problems are being fixed.', placeholder: '0' },
-  { id: 'blockHours', key: 'blockHours', step: 2, kind: 'number', label: 'Hours in the block', hint: 'Prepaid hours.' },
-  { id: 'blockPrice', key: 'blockPrice', step: 2, kind: 'number', label: 'Block price', hint: 'Paid up front. Or give the discount instead.' },
-  { id: 'blockDiscount', step: 2, kind: 'percent', label: 'Discount on the hourly rate', hint: 'Fills in the price: hours × rate × (1 − discount).' },
+  { id: 'blockHours', key: 'blockHours', step: 2, kind: 'number', label: 'Hours in the block', hint: 'Prepaid hours.', offers: ['block', 'topUp'] },
+  { id: 'blockPrice', key: 'blockPrice', step: 2, kind: 'number', label: 'Block price', hint: 'Paid up front. Or give the discount instead.', offers: ['block', 'topUp'] },
+  { id: 'blockDiscount', step: 2, kind: 'percent', label: 'Discount on the hourly rate', hint: 'Fills in the price: hours × rate × (1 − discount).', offers: ['block', 'topUp'] },
+  { id: 'retainerHours', key: 'retainerHours', step: 2, kind: 'number', label: 'Hours a month', hint: 'Available at the start of each month.', offers: ['retainer'] },
+  { id: 'retainerPrice', key: 'retainerPrice', step: 2, kind: 'number', label: 'Price a month', hint: 'Paid at the start of each month.', offers: ['retainer'] },
+  {
+    id: 'rolloverCap',
+    key: 'rolloverCap',
+    step: 2,
+    kind: 'percent',
+    label: 'Rollover cap (% of a month)',
+    hint: "Unused hours that may carry into the next month, as a share of a month's hours. 0 = use it or lose it.",
+    placeholder: '0',
+    offers: ['retainer'],
+  },
   { id: 'termMonths', key: 'termMonths', step: 2, kind: 'number', label: 'Valid for (months)', hint: 'Unused hours expire after this.', placeholder: '12' },
-  { id: 'overageRate', key: 'overageRate', step: 2, kind: 'number', label: 'Overage rate', hint: 'Per hour beyond the block.', placeholder: 'same as hourly rate' },
+  { id: 'overageRate', key: 'overageRate', step: 2, kind: 'number', label: 'Overage rate', hint: 'Per hour beyond the hours prepaid.', placeholder: 'same as hourly rate', offers: ['block', 'retainer'] },
   { id: 'monthlyFee', key: 'monthlyFee', step: 3, kind: 'number', label: 'Monthly fee', hint: 'Or price per seat × seats below.' },
   { id: 'seatPrice', step: 3, kind: 'number', label: 'Price per seat', hint: 'Per user or device, per month.' },
   { id: 'seats', step: 3, kind: 'number', label: 'Seats', hint: 'Users or devices covered.' },
@@ -51,8 +75,16 @@ function isHelperId(id: string): id is HelperId {
   return Object.prototype.hasOwnProperty.call(HELPER_LIMITS, id);
 }
 
-/** The limit a field's value is checked against: its model input's, or its helper limit. */
-export function limitOf(field: FieldSpec): ArgumentLimit | undefined {
-  if (field.key) return SCENARIO_LIMITS[field.key];
+/** Whether a field belongs to a kind of offer. */
+export function fieldApplies(field: FieldSpec, kind: OfferKind): boolean {
+  return field.offers === undefined || field.offers.includes(kind);
+}
+
+/** The limit a field's value is checked against for a kind of offer: its model input's, or its helper limit. */
+export function limitOf(field: FieldSpec, kind: OfferKind = 'block'): ArgumentLimit | undefined {
+  if (field.key) {
+    const limits: LimitTable = OFFER_SCENARIO_LIMITS[kind];
+    return limits[field.key] ?? ALL_SCENARIO_LIMITS[field.key];
+  }
   return isHelperId(field.id) ? HELPER_LIMITS[field.id] : undefined;
 }

@@ -6,17 +6,21 @@
 import {
   blockDiscount,
   blockPriceFromDiscount,
-  checkScenario,
+  checkOfferScenario,
   checkValue,
   limitInWords,
   demandFromHistory,
   monthlyFeeFromSeats,
+  OFFER_SCENARIO_LIMITS,
   SCENARIO_LIMITS,
   type ArgumentLimit,
+  type LimitTable,
+  type OfferKind,
   type Problem,
+  type Scenario,
   type ScenarioInputs,
 } from '../model';
-import { FIELDS, HELPER_LIMITS, type FieldSpec, type HelperId, type ScenarioKey } from './fields';
+import { FIELDS, HELPER_LIMITS, fieldApplies, type FieldSpec, type HelperId } from './fields';
 
 /** What each field holds, by field id; a field not listed is empty. */
 export type FieldTexts = Readonly<Partial<Record<string, string>>>;
@@ -26,7 +30,9 @@ export interface FormState {
   readonly errors: Readonly<Record<string, string>>;
   /** A message for the form as a whole: a problem of the model that names none of the fields. */
   readonly formError?: string;
-  /** The checked inputs, when every field is valid. */
+  /** The checked scenario, when every field of its kind of offer is valid. */
+  readonly scenario?: Scenario;
+  /** The checked inputs of a block's scenario (the scenario's, when its offer is a block). */
   readonly inputs?: ScenarioInputs;
 }
 
@@ -80,14 +86,17 @@ function helperValue(id: HelperId, values: Readonly<Partial<Record<string, numbe
 }
 
 /**
- * Checks every field. Empty optional fields take their defaults; the block's price may come
- * from its discount and the managed fee from price per seat × seats. A helper field is checked
- * against its limit when it fills an empty field.
+ * Checks every field of the kind of offer (a block unless told). Empty optional fields take their
+ * defaults; the block's price may come from its discount and the managed fee from price per seat ×
+ * seats. A helper field is checked against its limit when it fills an empty field. Fields of other
+ * kinds of offer are ignored.
  */
-export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState {
+export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: OfferKind = 'block'): FormState {
+  const fields = FIELDS.filter((field) => fieldApplies(field, kind));
+  const limits: Readonly<Partial<LimitTable>> = OFFER_SCENARIO_LIMITS[kind];
   const errors: Record<string, string> = {};
   const values: Partial<Record<string, number | null>> = {};
-  for (const field of FIELDS) {
+  for (const field of fields) {
     const read = readField(field, texts, exact);
     if ('error' in read) {
       errors[field.id] = read.error;
@@ -110,9 +119,10 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState 
     if (seatPrice !== undefined && seats !== undefined) derived.monthlyFee = monthlyFeeFromSeats(seatPrice, seats);
   }
 
-  for (const field of FIELDS) {
+  for (const field of fields) {
     if (!field.key || errors[field.id]) continue;
-    const limit = SCENARIO_LIMITS[field.key];
+    const limit = limits[field.key];
+    if (!limit) continue;
     const value = derived[field.id];
     if (value === null || value === undefined) {
       // An empty price or fee whose helpers are all given is not missing: they fill it, or they or the fields they use show the message.
@@ -125,23 +135,28 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}): FormState 
   }
   if (Object.keys(errors).length > 0) return { errors };
 
-  const raw: { [K in ScenarioKey]?: number | null } = {};
-  for (const field of FIELDS) if (field.key) raw[field.key] = derived[field.id];
-  const outcome = checkScenario(raw);
-  return outcome.ok ? { errors, inputs: outcome.value } : formStateForProblem(outcome.problem);
+  const raw: Record<string, number | null | undefined> = {};
+  for (const field of fields) if (field.key && limits[field.key]) raw[field.key] = derived[field.id];
+  const outcome = checkOfferScenario(kind, raw);
+  if (!outcome.ok) return formStateForProblem(outcome.problem, kind);
+  const scenario = outcome.value;
+  return scenario.kind === 'block' ? { errors, scenario, inputs: scenario.inputs } : { errors, scenario };
 }
 
 /**
  * The form's state for a problem the model found in checked fields: its message under the field of
  * the argument it names, or for the form as a whole when it names no field (or no argument).
  */
-export function formStateForProblem(problem: Problem): FormState {
-  const field = FIELDS.find((f) => f.key !== undefined && problem.argument !== undefined && SCENARIO_LIMITS[f.key].excelName === problem.argument);
+export function formStateForProblem(problem: Problem, kind: OfferKind = 'block'): FormState {
+  const limits: Readonly<Partial<LimitTable>> = OFFER_SCENARIO_LIMITS[kind];
+  const field = FIELDS.find((f) => f.key !== undefined && fieldApplies(f, kind) && problem.argument !== undefined && limits[f.key]?.excelName === problem.argument);
   return field ? { errors: { [field.id]: problem.message } } : { errors: {}, formError: problem.message };
 }
 
 function requiredMessage(field: FieldSpec): string {
   if (field.id === 'blockPrice') return 'Enter the price, or the discount below.';
+  if (field.id === 'retainerHours') return 'Enter the hours a month.';
+  if (field.id === 'retainerPrice') return 'Enter the price a month.';
   if (field.id === 'monthlyFee') return 'Enter the fee, or price per seat and seats below.';
   return `Enter the ${field.label.toLowerCase()}.`;
 }

@@ -1,27 +1,33 @@
 /* What the review step shows, computed by the model from the wizard's inputs. Pure. */
 import {
   breakEvenHours,
-  compareOptions,
-  costsForHoursUsed,
+  compareOffer,
   formatChance,
   formatMoney,
   formatNumber,
   formatPercent,
   gammaEvaluationCount,
-  recommendationFor,
-  scenarioCompareArguments,
-  type Comparison,
+  hourlyCostForHours,
+  managedCostForHours,
+  mapOutcome,
+  offerCostForHours,
+  offerRecommendation,
+  scenarioTerms,
+  type OfferComparison,
+  type OptionName,
+  type Outcome,
   type Recommendation,
+  type Scenario,
   type ScenarioInputs,
 } from '../model';
 
 export interface ChartSeries {
-  readonly name: 'Hourly' | 'Prepaid block' | 'Managed services';
+  readonly name: OptionName;
   readonly points: readonly (readonly [hours: number, cost: number])[];
 }
 
 export interface Preview {
-  readonly comparison: Comparison;
+  readonly comparison: OfferComparison;
   /** The verdict and its reasons, as RECOMMEND writes them. */
   readonly recommendation: Recommendation;
   /** Cost over the term against hours used, 0 to twice the expected hours (as on the sheet). */
@@ -34,34 +40,55 @@ export interface Preview {
 
 const CHART_POINTS = 41;
 
-export function computePreview(inputs: ScenarioInputs, now: () => number): Preview {
+/** The prepaid hours of an offer over the term: the block's, or the retainer's monthly hours × term. */
+function prepaidHours(comparison: OfferComparison): number {
+  const { offer } = comparison;
+  return offer.kind === 'retainer' ? offer.monthlyHours * comparison.termMonths : offer.blockHours;
+}
+
+/**
+ * The review step for any scenario: the model's comparison of its offer with hourly billing and
+ * managed services, the advice, and the chart of cost by hours used. Fails as the model does
+ * (a retainer whose carried balance cannot be computed).
+ */
+export function computeScenarioPreview(scenario: Scenario, now: () => number): Outcome<Preview> {
   const started = now();
   const evaluationsBefore = gammaEvaluationCount();
-  const args = scenarioCompareArguments(inputs);
-  const comparison = compareOptions(args);
-  const advice = recommendationFor(comparison, args);
-  const maxHours = Math.max(2 * comparison.expectedTermHours, inputs.blockHours * 1.25, 1);
-  const hours = Array.from({ length: CHART_POINTS }, (_, i) => (i / (CHART_POINTS - 1)) * maxHours);
-  const costs = hours.map((h) => costsForHoursUsed(inputs, h));
-  const series: ChartSeries[] = [
-    { name: 'Hourly', points: hours.map((h, i) => [h, costs[i].hourly] as const) },
-    { name: 'Prepaid block', points: hours.map((h, i) => [h, costs[i].block] as const) },
-    { name: 'Managed services', points: hours.map((h, i) => [h, costs[i].managed] as const) },
-  ];
-  // The chart shows cost for a known number of hours, so its markers are where those lines cross.
-  const markers: { label: string; hours: number }[] = [];
-  const blockCrossing = breakEvenHours({ ...inputs, variability: 0 });
-  if (blockCrossing.kind === 'hours') markers.push({ label: 'block break-even', hours: blockCrossing.hours });
-  if (comparison.managedBreakEven.kind === 'hours') {
-    markers.push({ label: 'managed break-even', hours: comparison.managedBreakEven.monthlyHours * inputs.termMonths });
-  }
-  return {
-    comparison,
-    recommendation: advice,
-    chart: { series, markers: markers.filter((m) => m.hours <= maxHours), maxHours },
-    computeMs: now() - started,
-    evaluations: gammaEvaluationCount() - evaluationsBefore,
-  };
+  const { common, offer } = scenarioTerms(scenario);
+  return mapOutcome(compareOffer(common, offer), (comparison) => {
+    const advice = offerRecommendation(comparison, common);
+    const maxHours = Math.max(2 * comparison.expectedTermHours, prepaidHours(comparison) * 1.25, 1);
+    const hours = Array.from({ length: CHART_POINTS }, (_, i) => (i / (CHART_POINTS - 1)) * maxHours);
+    const disruption = common.disruptionCostPerHour;
+    const series: ChartSeries[] = [
+      { name: 'Hourly', points: hours.map((h) => [h, hourlyCostForHours(h, common)] as const) },
+      { name: comparison.prepaid.option, points: hours.map((h) => [h, offerCostForHours(offer, common.termMonths, h) + disruption * h] as const) },
+      { name: 'Managed services', points: hours.map((h) => [h, managedCostForHours(h, common.termMonths, common)] as const) },
+    ];
+    // The chart shows cost for a known number of hours, so its markers are where those lines cross.
+    const markers: { label: string; hours: number }[] = [];
+    if (offer.kind === 'block') {
+      const blockCrossing = breakEvenHours({ ...offer, hourlyRate: common.hourlyRate, variability: 0 });
+      if (blockCrossing.kind === 'hours') markers.push({ label: 'block break-even', hours: blockCrossing.hours });
+    }
+    if (comparison.managedBreakEven.kind === 'hours') {
+      markers.push({ label: 'managed break-even', hours: comparison.managedBreakEven.monthlyHours * common.termMonths });
+    }
+    return {
+      comparison,
+      recommendation: advice,
+      chart: { series, markers: markers.filter((m) => m.hours <= maxHours), maxHours },
+      computeMs: now() - started,
+      evaluations: gammaEvaluationCount() - evaluationsBefore,
+    };
+  });
+}
+
+/** {@link computeScenarioPreview} for a block's scenario, which always has one. */
+export function computePreview(inputs: ScenarioInputs, now: () => number): Preview {
+  const preview = computeScenarioPreview({ kind: 'block', inputs }, now);
+  if (!preview.ok) throw new Error(preview.problem.message);
+  return preview.value;
 }
 
 /** One labelled figure of the review step, as text. */
@@ -73,26 +100,43 @@ export interface ReviewFigure {
 
 /**
  * The key figures beside the comparison, written with the model's formatters, so they read
- * exactly as RECOMMEND quotes them.
+ * exactly as RECOMMEND quotes them: for a block its break-even and chance of forfeiting hours, for
+ * a top-up block the blocks bought and the hours that expire, for a retainer the hours forfeited
+ * and billed as overage; and the managed break-even.
  */
-export function reviewFigures(comparison: Comparison, termMonths: number, blockHours: number): readonly ReviewFigure[] {
-  const blockEven = comparison.blockBreakEven;
+export function reviewFigures(comparison: OfferComparison): readonly ReviewFigure[] {
   const managedEven = comparison.managedBreakEven;
+  const managed: ReviewFigure = {
+    id: 'figure-managed-break-even',
+    label: 'Managed break-even',
+    value: managedEven.kind === 'hours' ? `${formatNumber(managedEven.monthlyHours)} h a month` : 'never pays off',
+  };
+  const term = `over ${formatNumber(comparison.termMonths)} months`;
+  const { figures, offer } = comparison;
+  if (figures.kind === 'topUp' && offer.kind === 'topUp') {
+    return [
+      { id: 'figure-expected-blocks', label: 'Blocks bought, on average', value: `${formatNumber(figures.expectedBlocks)} of ${formatNumber(offer.blockHours)} h ${term}` },
+      { id: 'figure-expired-hours', label: 'Hours of the last block that expire', value: `${formatNumber(figures.expiredHours)} h` },
+      managed,
+    ];
+  }
+  if (figures.kind === 'retainer') {
+    return [
+      { id: 'figure-forfeited-hours', label: 'Retainer hours forfeited', value: `${formatNumber(figures.forfeitedHours)} h ${term}` },
+      { id: 'figure-overage-hours', label: 'Hours billed as overage', value: `${formatNumber(figures.overageHours)} h ${term}` },
+      managed,
+    ];
+  }
+  const blockEven = figures.kind === 'block' ? figures.breakEven : { kind: 'never' as const };
+  const blockHours = prepaidHours(comparison);
   return [
     {
       id: 'figure-block-break-even',
       label: 'Block break-even',
-      value:
-        blockEven.kind === 'hours'
-          ? `${formatNumber(blockEven.hours)} h over ${formatNumber(termMonths)} months (${formatPercent(blockEven.hours / blockHours)} of the block)`
-          : 'never pays off',
+      value: blockEven.kind === 'hours' ? `${formatNumber(blockEven.hours)} h ${term} (${formatPercent(blockEven.hours / blockHours)} of the block)` : 'never pays off',
     },
-    {
-      id: 'figure-managed-break-even',
-      label: 'Managed break-even',
-      value: managedEven.kind === 'hours' ? `${formatNumber(managedEven.monthlyHours)} h a month` : 'never pays off',
-    },
-    { id: 'figure-forfeit-risk', label: 'Chance of forfeiting block hours', value: formatChance(comparison.forfeitRisk) },
+    managed,
+    { id: 'figure-forfeit-risk', label: 'Chance of forfeiting block hours', value: formatChance(figures.kind === 'block' ? figures.forfeitRisk : NaN) },
   ];
 }
 
@@ -102,8 +146,8 @@ export const REVIEW_HEADER = ['Option', 'Expected cost', 'Paid per hour', '95th 
 /** What a cost per support hour that does not exist (no hours worked) or does not fit shows. */
 export const NO_COST_PER_HOUR = '–';
 
-export function reviewRows(comparison: Comparison): readonly (readonly string[])[] {
-  return [comparison.hourly, comparison.block, comparison.managed].map((option) => [
+export function reviewRows(comparison: OfferComparison): readonly (readonly string[])[] {
+  return [comparison.hourly, comparison.prepaid, comparison.managed].map((option) => [
     option.option,
     formatMoney(option.expectedCost),
     option.costPerSupportHour !== undefined && Number.isFinite(option.costPerSupportHour) ? formatMoney(option.costPerSupportHour) : NO_COST_PER_HOUR,

@@ -45,6 +45,28 @@ function renderField(field: FieldSpec): HTMLElement {
   return wrapper;
 }
 
+/** The choice of offer: one radio button per kind, with its hint, the chosen one checked. */
+export function renderOfferKinds(fieldset: HTMLElement, kinds: readonly { kind: string; label: string; hint: string }[], chosen: string): void {
+  const legend = fieldset.querySelector('legend');
+  const options = kinds.map((option) => {
+    const wrapper = element('div', 'offer-option');
+    const input = element('input');
+    input.type = 'radio';
+    input.name = 'offer-kind';
+    input.id = `offer-${option.kind}`;
+    input.value = option.kind;
+    input.checked = option.kind === chosen;
+    const hint = element('span', 'field-hint', option.hint);
+    hint.id = `offer-${option.kind}-hint`;
+    input.setAttribute('aria-describedby', hint.id);
+    const label = element('label', undefined, option.label);
+    label.htmlFor = input.id;
+    wrapper.append(input, label, hint);
+    return wrapper;
+  });
+  fieldset.replaceChildren(...(legend ? [legend] : []), ...options);
+}
+
 /** Shows each field's message (or clears it) and marks invalid inputs for assistive technology. */
 export function renderFieldErrors(errors: Readonly<Record<string, string>>, touched: ReadonlySet<string>): void {
   for (const field of FIELDS) {
@@ -83,10 +105,11 @@ function renderRecommendation(preview: Preview): HTMLElement {
 }
 
 /** The review step: recommendation, key figures, comparison table and chart. */
-export function renderPreview(root: HTMLElement, preview: Preview, termMonths: number, blockHours: number): void {
+export function renderPreview(root: HTMLElement, preview: Preview): void {
   const { comparison } = preview;
+  const termMonths = comparison.termMonths;
   const figures = element('dl', 'figures');
-  for (const figure of reviewFigures(comparison, termMonths, blockHours)) {
+  for (const figure of reviewFigures(comparison)) {
     const dd = element('dd', undefined, figure.value);
     dd.id = figure.id;
     figures.append(element('dt', undefined, figure.label), dd);
@@ -100,7 +123,7 @@ export function renderPreview(root: HTMLElement, preview: Preview, termMonths: n
   headRow.append(...REVIEW_HEADER.map((label) => cell(label, true)));
   head.append(headRow);
   const body = element('tbody');
-  const options = [comparison.hourly, comparison.block, comparison.managed];
+  const options = [comparison.hourly, comparison.prepaid, comparison.managed];
   reviewRows(comparison).forEach((texts, index) => {
     const row = element('tr');
     row.append(...texts.map((text) => cell(text)));

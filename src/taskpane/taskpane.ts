@@ -2,12 +2,13 @@
 import { installPreviewCustomFunctions } from './preview-runtime';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
 import { describeWriteFailure, writeSheetPlan } from '../excel/write-plan';
-import { scenarioPlan } from '../sheet/scenario';
+import { offerScenarioPlan } from '../sheet/offer-scenario';
+import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
-import { FIELDS } from './fields';
+import { FIELDS, OFFER_KINDS, fieldApplies } from './fields';
 import { discountFor, estimateFromHistory, feeFromSeatsText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
-import { computePreview } from './preview';
-import { renderFieldErrors, renderFields, renderFunctionList, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
+import { computeScenarioPreview } from './preview';
+import { renderFieldErrors, renderFields, renderFunctionList, renderOfferKinds, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
 import { applyOfficeTheme } from './theme';
 
@@ -29,6 +30,7 @@ let currentStep = 1;
 let inExcel = false;
 let exact: ExactValues = {};
 let state: FormState = { errors: {} };
+let offerKind: OfferKind = 'block';
 const touched = new Set<string>();
 /** True from the start of a write (Create or Insert) until it settles: one write at a time. */
 let writing = false;
@@ -50,9 +52,17 @@ function showStep(step: number): void {
   byId('create-area').hidden = step !== 4;
 }
 
+/** Shows the fields of the chosen kind of offer and hides the others. */
+function showOfferFields(): void {
+  for (const field of FIELDS) {
+    const wrapper = byId(field.id, HTMLInputElement).closest('.field');
+    if (wrapper instanceof HTMLElement) wrapper.hidden = !fieldApplies(field, offerKind);
+  }
+}
+
 function refresh(): void {
   const texts = fieldTexts();
-  state = readForm(texts, exact);
+  state = readForm(texts, exact, offerKind);
   renderFieldErrors(state.errors, touched);
   const discount = discountFor(texts);
   const discountInput = byId('blockDiscount', HTMLInputElement);
@@ -60,16 +70,18 @@ function refresh(): void {
     discountInput.value = discount === null ? '' : String(+(discount * 100).toFixed(2));
   }
   const previewRoot = byId('preview');
-  if (state.inputs) {
-    const preview = computePreview(state.inputs, () => performance.now());
-    renderPreview(previewRoot, preview, state.inputs.termMonths, state.inputs.blockHours);
-    document.body.dataset.recomputeMs = preview.computeMs.toFixed(3);
-    document.body.dataset.recomputeEvaluations = String(preview.evaluations);
+  const preview = state.scenario ? computeScenarioPreview(state.scenario, () => performance.now()) : undefined;
+  if (preview?.ok) {
+    renderPreview(previewRoot, preview.value);
+    document.body.dataset.recomputeMs = preview.value.computeMs.toFixed(3);
+    document.body.dataset.recomputeEvaluations = String(preview.value.evaluations);
+  } else if (preview) {
+    renderPreviewUnavailable(previewRoot, 0, preview.problem.message);
   } else {
     renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length, state.formError);
   }
   setWriteButtonsDisabled();
-  const invalid = FIELDS.filter((f) => state.errors[f.id]);
+  const invalid = FIELDS.filter((f) => fieldApplies(f, offerKind) && state.errors[f.id]);
   byId('create-blocked').textContent = invalid.length
     ? `Fix first: ${invalid.map((f) => `${f.label} (step ${f.step})`).join(', ')}.`
     : state.formError ?? '';
@@ -100,14 +112,14 @@ async function writeExclusively(write: () => Promise<void>): Promise<void> {
 
 /** Create needs valid inputs; neither Create nor Insert may start a write while one runs. */
 function setWriteButtonsDisabled(): void {
-  byId('create', HTMLButtonElement).disabled = writing || !state.inputs;
+  byId('create', HTMLButtonElement).disabled = writing || !state.scenario;
   setInsertsDisabled(byId('template-list'), writing);
 }
 
 async function createSheet(): Promise<void> {
   const status = byId('status');
-  const inputs = state.inputs;
-  if (!inputs) return;
+  const scenario = state.scenario;
+  if (!scenario) return;
   if (!inExcel) {
     renderStatus(status, INSTALL_HINT);
     return;
@@ -115,7 +127,7 @@ async function createSheet(): Promise<void> {
   await writeExclusively(async () => {
     renderStatus(status, 'Creating the scenario sheet…');
     try {
-      const { sheetName } = await writeSheetPlan(scenarioPlan(inputs));
+      const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario));
       renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.`, 'success');
     } catch (error) {
       renderStatus(status, `Could not create the scenario sheet: ${describeWriteFailure(error)}`, 'error');
@@ -131,6 +143,7 @@ async function loadFromSheet(): Promise<void> {
       renderStatus(status, `"${loaded.sheetName}" is not an ITCost scenario sheet. Select one first.`, 'error');
       return;
     }
+    setOfferKind('block');
     const { texts, exact: loadedExact } = textsFor(loaded.inputs);
     for (const field of FIELDS) byId(field.id, HTMLInputElement).value = texts[field.id] ?? '';
     exact = loadedExact;
@@ -166,6 +179,15 @@ async function useSelection(): Promise<void> {
   }
 }
 
+function setOfferKind(kind: OfferKind): void {
+  offerKind = kind;
+  for (const option of OFFER_KINDS) {
+    const radio = document.getElementById(`offer-${option.kind}`);
+    if (radio instanceof HTMLInputElement) radio.checked = option.kind === kind;
+  }
+  showOfferFields();
+}
+
 function showTab(tab: 'scenario' | 'templates'): void {
   for (const name of ['scenario', 'templates'] as const) {
     byId(`panel-${name}`).hidden = name !== tab;
@@ -199,6 +221,14 @@ function setMode(excel: boolean): void {
 
 function start(): void {
   renderFields(new Map(steps.map((s) => [s, byId(`fields-${s}`)])));
+  renderOfferKinds(byId('offer-kind'), OFFER_KINDS, offerKind);
+  byId('offer-kind').addEventListener('change', (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement) || target.name !== 'offer-kind') return;
+    setOfferKind(target.value as OfferKind);
+    refresh();
+  });
+  showOfferFields();
   byId('preview-note').textContent = INSTALL_HINT;
   renderFunctionList(byId('function-list'), functionExamples());
   renderTemplates(byId('template-list'), {
@@ -212,7 +242,7 @@ function start(): void {
   const form = byId('wizard', HTMLFormElement);
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
-    if (target.id === 'history-text') return;
+    if (target.id === 'history-text' || target.getAttribute('name') === 'offer-kind') return;
     // Either one fills the other: a discount fills the price, seats × price per seat fill the fee.
     if (target.id === 'blockDiscount') {
       const price = priceFromDiscountText(fieldTexts());
@@ -231,7 +261,7 @@ function start(): void {
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   byId('next').addEventListener('click', () => {
-    FIELDS.filter((f) => f.step === currentStep).forEach((f) => touched.add(f.id));
+    FIELDS.filter((f) => f.step === currentStep && fieldApplies(f, offerKind)).forEach((f) => touched.add(f.id));
     refresh();
     showStep(Math.min(4, currentStep + 1));
   });

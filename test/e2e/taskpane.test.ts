@@ -2,7 +2,8 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { checkScenario, compareOptions, recommendation, scenarioCompareArguments, type ScenarioInputs } from '../../src/model';
+import { checkOfferScenario, checkScenario, compareOffer, compareOptions, offerRecommendation, recommendation, recommendationText, scenarioCompareArguments, scenarioTerms, type ScenarioInputs } from '../../src/model';
+import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import { formulasGrid } from '../../src/sheet/plan';
 import { scenarioPlan } from '../../src/sheet/scenario';
 import { ROOT } from '../support/dist';
@@ -174,6 +175,41 @@ describe('the task pane in Excel (fake host)', () => {
     expect(await page.textContent('#recommendation')).toBe(recommendation(compareOptions(args), args));
     expect(await page.inputValue('#blockPrice')).toBe('3400');
     expect(await page.inputValue('#coveredShare')).toBe('90');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('weighs a monthly retainer when it is chosen, and creates its scenario sheet', async () => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({}) });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await fillWizard(page);
+    await page.click('#step-tab-2');
+    await page.check('#offer-retainer');
+    expect(await page.isHidden('#blockHours')).toBe(true);
+    await page.fill('#retainerHours', '2');
+    await page.fill('#retainerPrice', '330');
+    await page.fill('#rolloverCap', '50');
+    await page.click('#step-tab-4');
+    const retainer = checkOfferScenario('retainer', { ...INPUTS, retainerHours: 2, retainerPrice: 330, rolloverCap: 0.5 });
+    if (!retainer.ok) throw new Error(retainer.problem.message);
+    const { common, offer } = scenarioTerms(retainer.value);
+    const comparison = compareOffer(common, offer);
+    if (!comparison.ok) throw new Error(comparison.problem.message);
+    expect(await page.textContent('#recommendation')).toBe(recommendationText(offerRecommendation(comparison.value, common)));
+    const options = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => (row as HTMLElement).dataset.option));
+    expect(options).toEqual(['Hourly', 'Monthly retainer', 'Managed services']);
+    expect(await page.textContent('#figure-forfeited-hours')).toMatch(/ h over 12 months$/);
+    await page.click('#create');
+    await page.waitForSelector('#status[data-tone="success"]');
+    const created = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }> } }).__fake;
+      const sheet = fake.sheets.find((s) => s.name === 'IT cost scenario');
+      return sheet ? Object.fromEntries([...sheet.cells].map(([k, v]) => [k, v.formula])) : undefined;
+    });
+    const expected = formulasGrid(offerScenarioPlan(retainer.value));
+    expected.forEach((row, r) => row.forEach((value, c) => expect(created?.[`${String.fromCharCode(65 + c)}${r + 1}`]).toEqual(value)));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'wizard-retainer-320px.png'), fullPage: true });
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

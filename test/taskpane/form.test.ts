@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkScenario, fail, limitInWords, SCENARIO_LIMITS, type Problem } from '../../src/model';
+import { checkScenario, fail, limitInWords, type Problem } from '../../src/model';
 import * as scenario from '../../src/model/scenario';
 import { FIELDS, HELPER_LIMITS, limitOf } from '../../src/taskpane/fields';
 import {
@@ -13,11 +13,11 @@ import {
   textsFor,
 } from '../../src/taskpane/form';
 
-// checkScenario as it is, but replaceable for one call: no field value reaches it invalid, so a
+// checkOfferScenario as it is, but replaceable for one call: no field value reaches it invalid, so a
 // problem it finds can only be staged.
 jest.mock('../../src/model/scenario', () => {
   const actual = jest.requireActual<typeof scenario>('../../src/model/scenario');
-  return { ...actual, checkScenario: jest.fn(actual.checkScenario) };
+  return { ...actual, checkOfferScenario: jest.fn(actual.checkOfferScenario) };
 });
 
 const typed = {
@@ -75,7 +75,8 @@ describe('reading the wizard form', () => {
 
   it('phrases every limit of the scenario table for its field as the model and the sheets do', () => {
     for (const field of FIELDS.filter((f) => f.key)) {
-      const limit = SCENARIO_LIMITS[field.key as keyof typeof SCENARIO_LIMITS];
+      const limit = limitOf(field, field.offers?.[0] ?? 'block');
+      if (!limit) throw new Error(`${field.id} has no limit`);
       expect(ruleInWords(limit)).toBe(`Must be ${limitInWords(limit)}.`);
     }
   });
@@ -152,7 +153,7 @@ describe('a problem the model finds in checked fields', () => {
     ['block_price', { errors: { blockPrice: "the model's message about block_price" } }],
     ['seats', { errors: {}, formError: "the model's message about seats" }],
   ])('reaches the form from readForm: a problem naming %s', (argument, state) => {
-    jest.mocked(scenario.checkScenario).mockReturnValueOnce(fail(problem(argument)));
+    jest.mocked(scenario.checkOfferScenario).mockReturnValueOnce(fail(problem(argument)));
     expect(readForm(typed)).toEqual(state);
   });
 });
@@ -172,5 +173,38 @@ describe('loading a scenario sheet back into the form', () => {
         }),
       { seed: 20261126, numRuns: 500 },
     );
+  });
+});
+
+describe('a top-up block or a retainer in the form', () => {
+  const common = { hourlyRate: '150', expectedMonthlyHours: '8', monthlyVariability: '0.5', monthlyFee: '1,500', termMonths: '12' };
+
+  it('reads a retainer from its own fields, the rollover cap as a percentage, and ignores the block’s', () => {
+    const state = readForm({ ...common, retainerHours: '8', retainerPrice: '1,050', rolloverCap: '40', blockHours: 'not read', blockPrice: '' }, {}, 'retainer');
+    expect(state.errors).toEqual({});
+    expect(state.inputs).toBeUndefined();
+    expect(state.scenario).toEqual({
+      kind: 'retainer',
+      inputs: expect.objectContaining({ retainerHours: 8, retainerPrice: 1050, rolloverCap: 0.4, termMonths: 12, overageRate: 150, monthlyFee: 1500, disruptionCostPerHour: 0 }),
+    });
+  });
+
+  it('asks for a retainer’s hours and price, and holds its term to whole months', () => {
+    const state = readForm({ ...common, termMonths: '12.5' }, {}, 'retainer');
+    expect(state.errors).toEqual({ retainerHours: 'Enter the hours a month.', retainerPrice: 'Enter the price a month.', termMonths: 'Must be a whole number from 1 to 1200.' });
+    expect(state.scenario).toBeUndefined();
+  });
+
+  it('reads a top-up block from the block’s hours and price (or discount), with no overage rate', () => {
+    const state = readForm({ ...common, blockHours: '24', blockPrice: '', blockDiscount: '10', overageRate: 'not read' }, {}, 'topUp');
+    expect(state.errors).toEqual({});
+    expect(state.scenario?.kind).toBe('topUp');
+    expect(state.scenario?.inputs).toEqual(expect.objectContaining({ blockHours: 24, blockPrice: 24 * 150 * 0.9 }));
+    expect(state.scenario?.inputs).not.toHaveProperty('overageRate');
+  });
+
+  it('shows a problem naming a retainer argument under its field', () => {
+    expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'retainer')).toEqual({ errors: { retainerPrice: 'm' } });
+    expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'block')).toEqual({ errors: {}, formError: 'm' });
   });
 });

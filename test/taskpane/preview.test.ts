@@ -15,7 +15,7 @@ import {
   scenarioCompareArguments,
   type ScenarioInputs,
 } from '../../src/model';
-import { NO_COST_PER_HOUR, computePreview, reviewFigures, reviewRows } from '../../src/taskpane/preview';
+import { NO_COST_PER_HOUR, computePreview, computeScenarioPreview, reviewFigures, reviewRows } from '../../src/taskpane/preview';
 
 function scenario(raw: Parameters<typeof checkScenario>[0]): ScenarioInputs {
   const checked = checkScenario(raw);
@@ -85,7 +85,7 @@ describe('the review step', () => {
   });
 
   it('writes the break-even and the chance of forfeiting hours as BREAKEVEN and FORFEITRISK give them', () => {
-    const figures = reviewFigures(computePreview(INPUTS, clock).comparison, 12, 20);
+    const figures = reviewFigures(computePreview(INPUTS, clock).comparison);
     const variability = 0.6 / Math.sqrt(12);
     const breakEven = breakEvenValue({ hourlyRate: 185, blockHours: 20, blockPrice: 3400, variability });
     const chance = forfeitRisk({ expectedHours: 24, blockHours: 20, variability });
@@ -98,7 +98,7 @@ describe('the review step', () => {
     fc.assert(
       fc.property(scenarios, (inputs) => {
         const { comparison, recommendation } = computePreview(inputs, clock);
-        const shown = [...reviewRows(comparison).flat(), ...reviewFigures(comparison, inputs.termMonths, inputs.blockHours).map((f) => f.value)].join(' | ');
+        const shown = [...reviewRows(comparison).flat(), ...reviewFigures(comparison).map((f) => f.value)].join(' | ');
         const text = recommendationText(recommendation);
         // Costs and savings: each in the table, exactly as written there.
         for (const money of text.match(/\d{1,3}(?:,\d{3})*\.\d{2}(?= (?:paying|with)| against|\))/g) ?? []) expect(shown).toContain(money);
@@ -121,3 +121,39 @@ function valueOfRecommend(inputs: ScenarioInputs): string {
   if (!outcome.ok) throw new Error(outcome.problem.message);
   return outcome.value;
 }
+
+describe('the review of a top-up block or a retainer', () => {
+  const common = { hourlyRate: 150, expectedMonthlyHours: 8, monthlyVariability: 0.5, disruptionCostPerHour: 0, termMonths: 12, monthlyFee: 1500, coveredShare: 1, incidentReduction: 0, annualDiscountRate: 0 };
+
+  it('shows a retainer’s row, its hours forfeited and billed as overage, and its cost line', () => {
+    const scenario = { kind: 'retainer', inputs: { ...common, retainerHours: 8, retainerPrice: 1050, rolloverCap: 0.4, overageRate: 160 } } as const;
+    const preview = computeScenarioPreview(scenario, clock);
+    if (!preview.ok) throw new Error(preview.problem.message);
+    const { comparison } = preview.value;
+    expect(reviewRows(comparison).map((row) => row[0])).toEqual(['Hourly', 'Monthly retainer', 'Managed services']);
+    expect(reviewRows(comparison)[1][1]).toBe(formatMoney(comparison.prepaid.expectedCost));
+    const figures = comparison.figures.kind === 'retainer' ? comparison.figures : undefined;
+    expect(reviewFigures(comparison).map((f) => [f.id, f.value])).toEqual([
+      ['figure-forfeited-hours', `${formatNumber(figures?.forfeitedHours ?? NaN)} h over 12 months`],
+      ['figure-overage-hours', `${formatNumber(figures?.overageHours ?? NaN)} h over 12 months`],
+      ['figure-managed-break-even', expect.stringMatching(/ h a month$/)],
+    ]);
+    const line = preview.value.chart.series.find((s) => s.name === 'Monthly retainer');
+    expect(line?.points[0]).toEqual([0, 12 * 1050]);
+    expect(preview.value.chart.markers.map((m) => m.label)).not.toContain('block break-even');
+  });
+
+  it('shows a top-up block’s blocks bought and hours that expire', () => {
+    const scenario = { kind: 'topUp', inputs: { ...common, blockHours: 24, blockPrice: 3300 } } as const;
+    const preview = computeScenarioPreview(scenario, clock);
+    if (!preview.ok) throw new Error(preview.problem.message);
+    expect(reviewFigures(preview.value.comparison).map((f) => f.id)).toEqual(['figure-expected-blocks', 'figure-expired-hours', 'figure-managed-break-even']);
+    expect(preview.value.recommendation.verdict).toMatch(/^(Pay hourly|Buy the top-up block|Choose managed services)$/);
+  });
+
+  it('gives the model’s problem when a retainer cannot be computed', () => {
+    const scenario = { kind: 'retainer', inputs: { ...common, monthlyVariability: 0.02, termMonths: 36, retainerHours: 8, retainerPrice: 1050, rolloverCap: 34, overageRate: 160 } } as const;
+    const preview = computeScenarioPreview(scenario, clock);
+    expect(preview.ok).toBe(false);
+  });
+});
