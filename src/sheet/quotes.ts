@@ -1,10 +1,10 @@
-import { COMPARE_LIMITS, SCENARIO_LIMITS, type ArgumentLimit } from '../model';
+import { COMPARE_LIMITS, RETAINERVALUE_LIMITS, SCENARIO_LIMITS, type ArgumentLimit } from '../model';
 import { SheetBuilder, partOf, text, type Block } from './builder';
 import { CHANCE_FORMAT } from './chance';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
 import { cellAddress, type PlanCell, type SheetPlan } from './plan';
 
-export type OfferType = 'hourly' | 'block' | 'managed';
+export type OfferType = 'hourly' | 'block' | 'top-up' | 'retainer' | 'managed';
 
 export interface QuoteOffer {
   readonly provider: string;
@@ -14,6 +14,10 @@ export interface QuoteOffer {
   readonly blockPrice?: number;
   readonly termMonths?: number;
   readonly overageRate?: number;
+  /** A retainer's hours and price a month, and the share of a month's hours that may roll over. */
+  readonly retainerHours?: number;
+  readonly retainerPrice?: number;
+  readonly rolloverCap?: number;
   readonly monthlyFee?: number;
   readonly coveredShare?: number;
   readonly incidentReduction?: number;
@@ -42,32 +46,43 @@ interface OfferRow {
 
 const OFFER_ROWS: readonly OfferRow[] = [
   { key: 'provider', label: 'Provider', format: GENERAL },
-  { key: 'type', label: 'Type: hourly, block or managed', format: GENERAL },
+  { key: 'type', label: 'Type: hourly, block, top-up, retainer or managed', format: GENERAL },
   { key: 'hourlyRate', label: 'Hourly rate', format: MONEY, limit: COMPARE_LIMITS.hourlyRate },
-  { key: 'blockHours', label: 'Block: hours', format: HOURS, limit: COMPARE_LIMITS.blockHours },
-  { key: 'blockPrice', label: 'Block: price', format: MONEY, limit: COMPARE_LIMITS.blockPrice },
-  { key: 'termMonths', label: 'Block: valid for (months)', format: COUNT, limit: COMPARE_LIMITS.termMonths, subject: 'Block: valid for' },
-  { key: 'overageRate', label: 'Block: overage rate (blank = hourly rate)', format: MONEY, limit: COMPARE_LIMITS.overageRate, subject: 'Block: overage rate' },
+  { key: 'blockHours', label: 'Block or top-up: hours', format: HOURS, limit: COMPARE_LIMITS.blockHours },
+  { key: 'blockPrice', label: 'Block or top-up: price', format: MONEY, limit: COMPARE_LIMITS.blockPrice },
+  { key: 'retainerHours', label: 'Retainer: hours a month', format: HOURS, limit: RETAINERVALUE_LIMITS.monthlyHours },
+  { key: 'retainerPrice', label: 'Retainer: price a month', format: MONEY, limit: RETAINERVALUE_LIMITS.monthlyPrice },
+  { key: 'rolloverCap', label: "Retainer: rollover cap (share of a month's hours)", format: PERCENT, limit: RETAINERVALUE_LIMITS.rolloverCap, subject: 'Retainer: rollover cap' },
+  { key: 'termMonths', label: 'Block: valid for, or retainer: term (months)', format: COUNT, limit: COMPARE_LIMITS.termMonths, subject: 'Block or retainer: months' },
+  { key: 'overageRate', label: 'Block or retainer: overage rate (blank = hourly rate)', format: MONEY, limit: COMPARE_LIMITS.overageRate, subject: 'Block or retainer: overage rate' },
   { key: 'monthlyFee', label: 'Managed: monthly fee', format: MONEY, limit: COMPARE_LIMITS.monthlyFee },
   { key: 'coveredShare', label: 'Managed: share of hours covered', format: PERCENT, limit: COMPARE_LIMITS.coveredShare },
   { key: 'incidentReduction', label: 'Managed: reduction in incidents', format: PERCENT, limit: COMPARE_LIMITS.incidentReduction },
 ];
 
-const OFFER_TYPES: readonly OfferType[] = ['hourly', 'block', 'managed'];
+const OFFER_TYPES: readonly OfferType[] = ['hourly', 'block', 'top-up', 'retainer', 'managed'];
 
 /** How offer types read in the recommendation. */
-const VERDICTS: Record<OfferType, string> = { hourly: 'pay hourly', block: 'buy the prepaid block', managed: 'choose managed services' };
+const VERDICTS: Record<OfferType, string> = {
+  hourly: 'pay hourly',
+  block: 'buy the prepaid block',
+  'top-up': 'buy the top-up block',
+  retainer: 'take the monthly retainer',
+  managed: 'choose managed services',
+};
 
 export const QUOTES_NOTES = [
   'Costs over the horizon, undiscounted, including the disruption of IT problems (the business bears it whoever fixes them). ' +
     'Hours needed are gamma distributed around the expected level; months are independent, so over n months the variability is the monthly one ÷ √n.',
   'A block is bought again each time it expires. Where the horizon is not a whole number of its terms, the last block counts pro rata: ' +
     'cost = horizon ÷ months valid × (price + expected overage + disruption over one term), so 12 months of an 18-month block count ⅔ of it.',
+  'A top-up block is bought at the start of the horizon and again each time it runs out (TOPUPVALUE); what is left of the last one expires, and no overage is billed. ' +
+    'A retainer gives its hours each month, rolling unused ones over up to its cap (RETAINEROVERAGE, RETAINERUNUSED); like a block, it counts pro rata over the horizon.',
   'Cost per support hour is what the provider is paid ÷ the hours it works, without disruption; for managed services, the hours left after proactive care.',
 ] as const;
 
 /**
- * Up to five offers side by side, each hourly, a block or managed, costed over a common horizon
+ * Up to five offers side by side, each hourly, a block, a top-up block, a retainer or managed, costed over a common horizon
  * from the same demand, each at its own rates: expected cost, cost per support hour, the chance
  * of forfeiting hours and the expected overage for blocks, a ranking, and a recommendation that
  * names the offer with the lowest expected cost. The working (which offer that is) sits in H:I,
@@ -109,7 +124,7 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   sheet.name('offer_providers', offerRow('provider'), 'Each offer\'s provider');
   sheet.name('offer_types', offerRow('type'), 'Each offer\'s type');
   sheet.style('input', partOf(offers, { column: 1 }));
-  sheet.validateList(offerRow('type'), OFFER_TYPES, 'Type must be hourly, block or managed.');
+  sheet.validateList(offerRow('type'), OFFER_TYPES, 'Type must be hourly, block, top-up, retainer or managed.');
   for (const spec of OFFER_ROWS) if (spec.limit) sheet.validate(offerRow(spec.key), spec.limit, spec.subject ?? spec.label);
   sheet.skip();
 
@@ -129,24 +144,43 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   const overage = perOffer('Block: expected overage hours, each term', HOURS, (c) =>
     `=IF(${is('block', c)},ITCOST.OVERAGEHOURS(${termHours(c)},${at('blockHours', c)},${termVariability(c)}),"")`,
   );
+  const retainerArguments = (c: number) => `expected_monthly_hours,${at('retainerHours', c)},monthly_variability,IF(${at('rolloverCap', c)}="",0,${at('rolloverCap', c)}),${at('termMonths', c)}`;
+  const forfeited = perOffer('Retainer: expected hours forfeited, each term', HOURS, (c) => `=IF(${is('retainer', c)},ITCOST.RETAINERUNUSED(${retainerArguments(c)}),"")`);
+  const retainerOverage = perOffer('Retainer: expected overage hours, each term', HOURS, (c) => `=IF(${is('retainer', c)},ITCOST.RETAINEROVERAGE(${retainerArguments(c)}),"")`);
+  // The horizon's hours and their variability, for a top-up block bought over the whole horizon.
+  const horizonHours = 'expected_monthly_hours*horizon_months';
+  const horizonVariability = 'monthly_variability/SQRT(horizon_months)';
+  // TOPUPVALUE = R·μ − P·E[N], so what the top-ups cost is R·μ − TOPUPVALUE.
+  const blocks = perOffer('Top-up: expected blocks bought over the horizon', RATIO, (c) =>
+    `=IF(${is('top-up', c)},(${at('hourlyRate', c)}*${horizonHours}-ITCOST.TOPUPVALUE(${horizonHours},${at('hourlyRate', c)},${at('blockHours', c)},${at('blockPrice', c)},${horizonVariability}))/${at('blockPrice', c)},"")`,
+  );
   sheet.name('offer_forfeit_risk', forfeit, 'Each block\'s chance of forfeiting hours, each term');
+  sheet.name('offer_retainer_forfeited', forfeited, 'Each retainer\'s expected hours forfeited, each term');
+  sheet.name('offer_retainer_overage', retainerOverage, 'Each retainer\'s expected overage hours, each term');
+  sheet.name('offer_topup_blocks', blocks, 'Each top-up block\'s expected number of blocks bought over the horizon');
   sheet.name('offer_overage_hours', overage, 'Each block\'s expected overage hours, each term');
   const overageHours = (c: number) => cellAddress(overage.row, c);
   // What the provider is paid over the horizon, and the hours it works.
   const hourlyPaid = (c: number) => `horizon_months*expected_monthly_hours*${at('hourlyRate', c)}`;
   const blockPaid = (c: number) => `horizon_months/${at('termMonths', c)}*(${at('blockPrice', c)}+${overageRate(c)}*${overageHours(c)})`;
+  const topUpPaid = (c: number) => `${at('blockPrice', c)}*${cellAddress(blocks.row, c)}`;
+  const retainerPaid = (c: number) => `horizon_months/${at('termMonths', c)}*(${at('retainerPrice', c)}*${at('termMonths', c)}+${overageRate(c)}*${cellAddress(retainerOverage.row, c)})`;
   const managedHours = (c: number) => `horizon_months*expected_monthly_hours*(1-${at('incidentReduction', c)})`;
   const managedPaid = (c: number) => `horizon_months*${at('monthlyFee', c)}+${managedHours(c)}*(1-${at('coveredShare', c)})*${at('hourlyRate', c)}`;
   const cost = perOffer('Expected cost, including disruption', MONEY, (c) =>
     `=IF(${is('hourly', c)},${hourlyPaid(c)}+horizon_months*expected_monthly_hours*disruption_cost_per_hour,` +
       `IF(${is('block', c)},${blockPaid(c)}+horizon_months*expected_monthly_hours*disruption_cost_per_hour,` +
-      `IF(${is('managed', c)},${managedPaid(c)}+${managedHours(c)}*disruption_cost_per_hour,"")))`,
+      `IF(${is('top-up', c)},${topUpPaid(c)}+horizon_months*expected_monthly_hours*disruption_cost_per_hour,` +
+      `IF(${is('retainer', c)},${retainerPaid(c)}+horizon_months*expected_monthly_hours*disruption_cost_per_hour,` +
+      `IF(${is('managed', c)},${managedPaid(c)}+${managedHours(c)}*disruption_cost_per_hour,"")))))`,
   );
   sheet.name('offer_costs', cost, 'Each offer\'s expected cost over the horizon');
   const perHour = perOffer('Cost per support hour, paid to the provider', MONEY, (c) =>
     `=IF(${is('hourly', c)},IF(expected_monthly_hours=0,"",${at('hourlyRate', c)}),` +
       `IF(${is('block', c)},IF(expected_monthly_hours=0,"",${blockPaid(c)}/(horizon_months*expected_monthly_hours)),` +
-      `IF(${is('managed', c)},IF(${managedHours(c)}=0,"",(${managedPaid(c)})/(${managedHours(c)})),"")))`,
+      `IF(${is('top-up', c)},IF(expected_monthly_hours=0,"",${topUpPaid(c)}/(horizon_months*expected_monthly_hours)),` +
+      `IF(${is('retainer', c)},IF(expected_monthly_hours=0,"",${retainerPaid(c)}/(horizon_months*expected_monthly_hours)),` +
+      `IF(${is('managed', c)},IF(${managedHours(c)}=0,"",(${managedPaid(c)})/(${managedHours(c)})),"")))))`,
   );
   sheet.name('offer_cost_per_hour', perHour, 'What each provider is paid per hour it works');
   const rank = perOffer('Rank (1 = cheapest)', COUNT, (c) => {
@@ -171,7 +205,7 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
       comment: 'The offer with the lowest expected cost',
       cell: {
         formula:
-          `=IF(offers_costed=0,"Add an offer of type hourly, block or managed for a recommendation.",` +
+          `=IF(offers_costed=0,"Add an offer of type hourly, block, top-up, retainer or managed for a recommendation.",` +
           `"Offer "&cheapest_offer&IF(${pick('offer_providers')}="",""," ("&${pick('offer_providers')}&")")&": "&${verdict}&` +
           `", the lowest expected cost over "&horizon_months&" months"&${tie}&".")`,
       },

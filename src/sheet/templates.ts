@@ -76,7 +76,7 @@ export const TEMPLATES: readonly TemplateSpec[] = [
         offers: [
           { provider: 'Northside IT', type: 'hourly', hourlyRate: 150 },
           { provider: 'Northside IT', type: 'block', hourlyRate: 150, blockHours: 40, blockPrice: 5400, termMonths: 12 },
-          { provider: 'Helpdesk Co', type: 'block', hourlyRate: 135, blockHours: 20, blockPrice: 2500, termMonths: 6, overageRate: 145 },
+          { provider: 'Helpdesk Co', type: 'retainer', hourlyRate: 135, retainerHours: 3, retainerPrice: 380, rolloverCap: 0.5, termMonths: 12, overageRate: 145 },
           { provider: 'Metro MSP', type: 'managed', hourlyRate: 160, monthlyFee: 900, coveredShare: 0.9, incidentReduction: 0.3 },
           { provider: 'Cloud Care', type: 'managed', hourlyRate: 140, monthlyFee: 650, coveredShare: 0.6, incidentReduction: 0.2 },
         ],

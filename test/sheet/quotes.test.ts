@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import {
   compare,
   expectedBlockCost,
+  expectedTopUpBlocks,
+  retainerOverage,
+  retainerUnused,
   forfeitRisk,
   managedCostForHours,
   overageHours,
@@ -49,6 +52,21 @@ function modelOffer(d: QuotesExample, offer: QuoteOffer) {
     const paid = managedCostForHours(horizonHours, d.horizonMonths, { ...terms, disruptionCostPerHour: 0 });
     return { cost: compareFor(d, offer, d.horizonMonths).managed.expectedCost, perHour: worked > 0 ? paid / worked : undefined };
   }
+  const disruption = d.disruptionCostPerHour * horizonHours;
+  if (offer.type === 'top-up') {
+    // Bought over the whole horizon: P·E[N] for the horizon's hours.
+    const blocks = expectedTopUpBlocks({ expectedHours: horizonHours, variability: termVariability(d.monthlyVariability, d.horizonMonths) }, offer.blockHours ?? 0);
+    const paid = (offer.blockPrice ?? 0) * blocks;
+    return { cost: paid + disruption, perHour: horizonHours > 0 ? paid / horizonHours : undefined, blocks };
+  }
+  if (offer.type === 'retainer') {
+    // One term's fees and overage, pro rata over the horizon, as for a block.
+    const term = offer.termMonths ?? 12;
+    const args = { expectedMonthlyHours: d.expectedMonthlyHours, monthlyHours: offer.retainerHours ?? 0, monthlyVariability: d.monthlyVariability, rolloverCap: offer.rolloverCap ?? 0, termMonths: term };
+    const overage = valueOf(retainerOverage(args));
+    const paid = (d.horizonMonths / term) * ((offer.retainerPrice ?? 0) * term + (offer.overageRate ?? offer.hourlyRate) * overage);
+    return { cost: paid + disruption, perHour: horizonHours > 0 ? paid / horizonHours : undefined, retainerOverage: overage, retainerForfeited: valueOf(retainerUnused(args)) };
+  }
   const term = offer.termMonths ?? 12;
   const demand = { expectedHours: d.expectedMonthlyHours * term, variability: termVariability(d.monthlyVariability, term) };
   const block = { blockHours: offer.blockHours ?? 0, blockPrice: offer.blockPrice ?? 0, overageRate: offer.overageRate ?? offer.hourlyRate };
@@ -79,13 +97,22 @@ function checkAgainstModel(d: QuotesExample) {
   const forfeit = offerRows(sheet, 'offer_forfeit_risk');
   const overage = offerRows(sheet, 'offer_overage_hours');
   const ranks = offerRows(sheet, 'offer_ranks');
+  const blocks = offerRows(sheet, 'offer_topup_blocks');
+  const retainerForfeited = offerRows(sheet, 'offer_retainer_forfeited');
+  const retainerOverageHours = offerRows(sheet, 'offer_retainer_overage');
   model.forEach((m, i) => {
     const offer = `offer ${i + 1} (${d.offers[i].type})`;
     expectClose(costs[i] as number, m.cost, `${offer} expected cost`);
     if (m.perHour === undefined) expect(perHour[i]).toBe('');
     else expectClose(perHour[i] as number, m.perHour, `${offer} cost per support hour`);
     expect(ranks[i]).toBe(1 + model.filter((other) => other.cost < m.cost).length);
-    if (m.forfeit === undefined) expect([forfeit[i], overage[i]]).toEqual(['', '']);
+    if (m.blocks !== undefined) expectClose(blocks[i] as number, m.blocks, `${offer} blocks bought`);
+    else expect(blocks[i]).toBe('');
+    if (m.retainerOverage !== undefined && m.retainerForfeited !== undefined) {
+      expectClose(retainerOverageHours[i] as number, m.retainerOverage, `${offer} retainer overage`);
+      expectClose(retainerForfeited[i] as number, m.retainerForfeited, `${offer} retainer forfeited`);
+    } else expect([retainerForfeited[i], retainerOverageHours[i]]).toEqual(['', '']);
+    if (m.forfeit === undefined || m.overage === undefined) expect([forfeit[i], overage[i]]).toEqual(['', '']);
     else {
       expectClose(forfeit[i] as number, m.forfeit, `${offer} chance of forfeiting`);
       expectClose(overage[i] as number, m.overage, `${offer} expected overage`);
@@ -99,7 +126,9 @@ function checkAgainstModel(d: QuotesExample) {
   const recommendation = sheet.value('recommendation') as string;
   expect(recommendation).toMatch(new RegExp(`^Offer ${best + 1}\\b`));
   expect(recommendation).toContain(d.offers[best].provider);
-  expect(recommendation).toContain({ hourly: 'pay hourly', block: 'buy the prepaid block', managed: 'choose managed services' }[d.offers[best].type]);
+  expect(recommendation).toContain(
+    { hourly: 'pay hourly', block: 'buy the prepaid block', 'top-up': 'buy the top-up block', retainer: 'take the monthly retainer', managed: 'choose managed services' }[d.offers[best].type],
+  );
   expect(recommendation).toContain(`over ${d.horizonMonths} months`);
   expectClose(sheet.number('recommended_cost'), sorted[0], 'recommended cost');
   if (model.length > 1) expectClose(sheet.number('recommended_margin'), sorted[1] - sorted[0], 'saving against the next cheapest');
@@ -121,6 +150,23 @@ const offerArbitrary: fc.Arbitrary<QuoteOffer> = fc.oneof(
     hourlyRate: rate,
     blockHours: fc.double({ min: 5, max: 200, noNaN: true }),
     blockPrice: fc.double({ min: 300, max: 30_000, noNaN: true }),
+    termMonths: fc.integer({ min: 1, max: 24 }),
+    overageRate: fc.option(rate, { nil: undefined }),
+  }),
+  fc.record({
+    provider: fc.constant('Top Co'),
+    type: fc.constant('top-up' as const),
+    hourlyRate: rate,
+    blockHours: fc.double({ min: 5, max: 200, noNaN: true }),
+    blockPrice: fc.double({ min: 300, max: 30_000, noNaN: true }),
+  }),
+  fc.record({
+    provider: fc.constant('Retain Co'),
+    type: fc.constant('retainer' as const),
+    hourlyRate: rate,
+    retainerHours: fc.double({ min: 1, max: 40, noNaN: true }),
+    retainerPrice: fc.double({ min: 50, max: 6000, noNaN: true }),
+    rolloverCap: fc.option(fc.constantFrom(0, 0.25, 0.5, 1), { nil: undefined }),
     termMonths: fc.integer({ min: 1, max: 24 }),
     overageRate: fc.option(rate, { nil: undefined }),
   }),
@@ -225,7 +271,7 @@ describe('the provider quotes, branch by branch, against the model', () => {
 
   it('asks for an offer when none is costed', () => {
     const sheet = planEngine(quotesPlan({ ...demand, disruptionCostPerHour: 40, offers: [] }));
-    expect(sheet.value('recommendation')).toBe('Add an offer of type hourly, block or managed for a recommendation.');
+    expect(sheet.value('recommendation')).toBe('Add an offer of type hourly, block, top-up, retainer or managed for a recommendation.');
     expect([sheet.value('recommended_cost') ?? '', sheet.value('recommended_margin') ?? '']).toEqual(['', '']);
   });
 });
