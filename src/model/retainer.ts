@@ -243,15 +243,24 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
     const step = 10 ** (Math.floor(Math.log10(least)) - 1);
     return fail<RetainerExpectations>({ kind: 'tooLarge', argument: 'monthly_variability', message: MESSAGES.retainerTooFine(v, Number((Math.ceil(least / step) * step).toPrecision(2))) });
   };
-  const tooLong = (panelCount: number) => {
-    const most = Math.floor(((terms.rolloverCap * MAX_PANELS) / panelCount) * 100) / 100;
-    return fail<RetainerExpectations>({ kind: 'tooLarge', argument: 'rollover_cap', message: MESSAGES.retainerCapTooLarge(terms.rolloverCap, most, T - 1) });
+  /** Whether a cap (in months of A) takes few enough panels at this variability. */
+  const fits = (cap: number) => cap + 2 <= MAX_PANELS && (cap * A) / width + cap <= MAX_PANELS && panelsOver(cap * A, A, width, shape).length <= MAX_PANELS;
+  const tooLong = () => {
+    // The largest cap, to a hundredth of a month, that fits: panels only grow with the cap.
+    let low = 0;
+    let high = Math.ceil(terms.rolloverCap * 100);
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle / 100)) low = middle;
+      else high = middle;
+    }
+    return fail<RetainerExpectations>({ kind: 'tooLarge', argument: 'rollover_cap', message: MESSAGES.retainerCapTooLarge(terms.rolloverCap, low / 100, T - 1) });
   };
-  if (top / A + 2 > MAX_PANELS) return tooLong(top / A + 2);
+  if (top / A + 2 > MAX_PANELS) return tooLong();
   if (top / width + top / A > MAX_PANELS) return tooFine();
   const panels = panelsOver(top, A, width, shape);
   // Grading toward each multiple of A adds up to eight panels per month's hours of cap.
-  if (panels.length > MAX_PANELS) return top / width >= panels.length / 2 ? tooFine() : tooLong(panels.length);
+  if (panels.length > MAX_PANELS) return top / width >= panels.length / 2 ? tooFine() : tooLong();
   const tails = (z: number) => (z > 0 ? regularizedGamma(shape, z / scale) : { lower: 0, upper: 1 });
   const density = demandDensity(shape, scale);
   const mode = Math.max(0, (shape - 1) * scale);

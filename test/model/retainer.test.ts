@@ -94,6 +94,17 @@ describe('the special cases agree with the general method', () => {
     expect(retainerExpectations({ expectedHours: 8, variability: least }, terms(8, 3, 12)).ok).toBe(true);
   });
 
+  it.each([
+    [1, 200, 300],
+    [0.8, 140, 200],
+  ])('refuses variability %p against a cap of %p months over %p, naming rollover_cap and the largest cap that works', (variability, cap, months) => {
+    const outcome = retainerExpectations({ expectedHours: 8, variability }, terms(8, cap, months));
+    expect(outcome).toEqual({ ok: false, problem: { kind: 'tooLarge', argument: 'rollover_cap', message: expect.stringMatching(new RegExp(`^rollover_cap ${cap} is too large .* use at most [0-9.]+, or ${months - 1} or more`)) } });
+    const most = Number(/at most ([0-9.]+)/.exec(outcome.ok ? '' : outcome.problem.message)?.[1]);
+    expect(retainerExpectations({ expectedHours: 8, variability }, terms(8, most, months)).ok).toBe(true);
+    expect(retainerExpectations({ expectedHours: 8, variability }, terms(8, most + 0.01, months)).ok).toBe(false);
+  });
+
   it('the issue\'s example: 8 hours a month give or take 50%, 96 hours a year', () => {
     const demand = { expectedHours: 8, variability: 0.5 };
     expect(expectations(demand, terms(8, 0, 12)).forfeitedHours).toBeCloseTo(18.8, 1);
