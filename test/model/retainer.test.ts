@@ -105,6 +105,22 @@ describe('the special cases agree with the general method', () => {
     expect(retainerExpectations({ expectedHours: 8, variability }, terms(8, most + 0.01, months)).ok).toBe(false);
   });
 
+  it.each([
+    [8, 0.03, 4],
+    [8, 0.025, 5],
+    [7, 0.03, 6],
+    [8, 0.2, 4],
+    [6, 0.5, 5],
+    [8, 1, 4],
+  ])('%p hours a month, variability %p, %p months: a cap a hair under the term (the propagation) gives what Spitzer gives at term − 1', (h, v, months) => {
+    // At T − 1 months the cap never binds and Spitzer's identity is exact; a billionth of a month
+    // less, the balance is propagated panel by panel (shapes from 1,000 through the prefix).
+    const exact = expectations({ expectedHours: h, variability: v }, terms(8, months - 1, months));
+    const propagated = expectations({ expectedHours: h, variability: v }, terms(8, months - 1 - 1e-9, months));
+    expectNear(propagated.forfeitedHours, exact.forfeitedHours, 1e-11, 1e-9);
+    expectNear(propagated.overageHours, exact.overageHours, 1e-11, 1e-9);
+  });
+
   it('the issue\'s example: 8 hours a month give or take 50%, 96 hours a year', () => {
     const demand = { expectedHours: 8, variability: 0.5 };
     expect(expectations(demand, terms(8, 0, 12)).forfeitedHours).toBeCloseTo(18.8, 1);
