@@ -278,6 +278,26 @@ describe('top-up blocks', () => {
 });
 
 describe('Gauss rules', () => {
+  it.each([0, -0.56, -0.9, 2.5, 30])('have nodes inside (0, 1), in ascending order, with positive weights summing to 1/(β + 1) (β = %p)', (beta) => {
+    for (const n of [2, 5, 16, 33, 64]) {
+      const { nodes, weights } = gaussRule(n, beta);
+      expect(nodes).toHaveLength(n);
+      nodes.forEach((t, i) => expect({ n, i, ok: t > 0 && t < 1 && (i === 0 || t > nodes[i - 1]) && weights[i] > 0 }).toEqual({ n, i, ok: true }));
+      expectNear(weights.reduce((a, b) => a + b, 0), 1 / (beta + 1), 1e-13);
+    }
+  });
+
+  it('integrates smooth functions to full precision with many nodes: ∫₀¹ t^β·cos(20t) dt against a 64-point rule (β = 0, -0.5)', () => {
+    // ∫₀¹ cos(20t) dt = sin(20)/20; for β = −½ compare 48 and 64 points.
+    const integrate = (n: number, beta: number) => {
+      const { nodes, weights } = gaussRule(n, beta);
+      return nodes.reduce((total, t, i) => total + weights[i] * Math.cos(20 * t), 0);
+    };
+    expectNear(integrate(40, 0), Math.sin(20) / 20, 1e-13, 1e-3);
+    expectNear(integrate(48, -0.5), integrate(64, -0.5), 1e-13, 1e-3);
+  });
+
+
   it.each([0, -0.56, -0.9, 2.5, 30])('integrate t^m·t^β exactly for m below 2n (β = %p)', (beta) => {
     for (const n of [1, 4, 12]) {
       const { nodes, weights } = gaussRule(n, beta);
