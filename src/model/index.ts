@@ -14,6 +14,7 @@ export * from './compare';
 export * from './format';
 export * from './offer';
 export * from './recommend';
+export * from './offer-advice';
 export * from './scenario';
 export * from './gamma';
 export * from './quadrature';

@@ -1,8 +1,8 @@
 import type { RawArguments } from './arguments';
-import { checkedComparison, hourlyAndManagedRows, optionRow, optionRows, type CompareArguments, type Comparison, type OptionFigures, type OptionName } from './compare';
+import { checkedComparison, optionRows, type CompareArguments, type Comparison, type OptionFigures, type OptionName } from './compare';
 import { formatChance, formatMoney, formatNumber, formatPercent } from './format';
 import type { COMPARE_LIMITS } from './limits';
-import { blockOfferComparison, offerCostForHours, type CommonTerms, type OfferComparison, type PrepaidOffer } from './offer';
+import { blockOfferComparison, type CommonTerms, type OfferComparison, type PrepaidOffer } from './offer';
 import { mapOutcome, type Outcome } from './outcome';
 
 /** How much worse the cheapest option's 95th-percentile cost may be than the best one before we warn. */
@@ -98,40 +98,19 @@ function blockRows(args: CompareArguments, demand: Comparison['demand'], discoun
 }
 
 /**
- * Both worlds reuse the comparison's figures, so they cost no further incomplete-gamma evaluations.
- * Undiscounted, a top-up block costs what it costs anyway (its blocks are counted at face value)
- * and a retainer costs M·T + o·E[Σ overage_t]; with known hours, each costs
- * {@link offerCostForHours} of the expected hours.
+ * A block's simpler worlds, from the comparison's figures, so they cost no further
+ * incomplete-gamma evaluations. (Any offer's: offer-advice.ts.)
  */
-export function simplerWorlds(common: CommonTerms, comparison: OfferComparison): SimplerWorlds {
-  const { offer, demand, termMonths } = comparison;
-  const mean = demand.expectedHours;
-  const disruption = common.disruptionCostPerHour;
-  if (offer.kind === 'block') {
-    const args = blockArguments(common, offer);
-    const known = { expectedHours: mean, expectedOverageHours: Math.max(0, mean - offer.blockHours), percentile95Hours: mean };
-    return { undiscounted: blockRows(args, demand, 1), knownHours: blockRows(args, known, 1) };
-  }
-  const world = (termDemand: Comparison['demand'], prepaidCost: number): ThreeRows => {
-    const { hourly, managed } = hourlyAndManagedRows(common, termDemand, 1);
-    const badCase = termDemand.percentile95Hours;
-    const badCaseCost = offerCostForHours(offer, termMonths, badCase) + disruption * badCase;
-    const prepaid = optionRow(comparison.prepaid.option, prepaidCost + disruption * termDemand.expectedHours, comparison.prepaid.costPerSupportHour, badCaseCost, hourly.expectedCost);
-    return { hourly, prepaid, managed };
-  };
-  const figures = comparison.figures;
-  const undiscountedCost =
-    offer.kind === 'topUp' && figures.kind === 'topUp'
-      ? offer.blockPrice * figures.expectedBlocks
-      : offerCostForHours(offer, termMonths, 0) + (offer.kind === 'retainer' ? offer.overageRate * demand.expectedOverageHours : 0);
-  return {
-    undiscounted: world(demand, undiscountedCost),
-    knownHours: world({ expectedHours: mean, expectedOverageHours: 0, percentile95Hours: mean }, offerCostForHours(offer, termMonths, mean)),
-  };
+export function blockWorlds(common: CommonTerms, comparison: OfferComparison): SimplerWorlds {
+  const { offer, demand } = comparison;
+  if (offer.kind !== 'block') throw new Error('blockWorlds weighs a block');
+  const args = blockArguments(common, offer);
+  const known = { expectedHours: demand.expectedHours, expectedOverageHours: Math.max(0, demand.expectedHours - offer.blockHours), percentile95Hours: demand.expectedHours };
+  return { undiscounted: blockRows(args, demand, 1), knownHours: blockRows(args, known, 1) };
 }
 
 /** "over the 12-month term", the period every cost in COMPARE covers. */
-function termLabel(comparison: OfferComparison): string {
+export function termLabel(comparison: OfferComparison): string {
   return `over the ${formatNumber(comparison.termMonths)}-month term`;
 }
 
@@ -145,7 +124,7 @@ function costReason(comparison: OfferComparison, chosen: OptionFigures, common: 
   return `Expected cost ${termLabel(comparison)}${basis}: ${formatMoney(chosen.expectedCost)} ${COSTED[chosen.option]}, against ${against.join(' and ')}.`;
 }
 
-function blockReason(comparison: OfferComparison, common: CommonTerms, offer: Extract<PrepaidOffer, { kind: 'block' }>, chosen: boolean, undiscounted: ThreeRows): string {
+export function blockReason(comparison: OfferComparison, common: CommonTerms, offer: Extract<PrepaidOffer, { kind: 'block' }>, chosen: boolean, undiscounted: ThreeRows): string {
   if (comparison.figures.kind !== 'block') return '';
   const { breakEven, forfeitRisk } = comparison.figures;
   const subject = chosen ? 'It' : 'The prepaid block';
@@ -164,31 +143,6 @@ function blockReason(comparison: OfferComparison, common: CommonTerms, offer: Ex
     `${subject} breaks even at ${formatNumber(breakEven.hours)} h of use ${termLabel(comparison)} ` +
     `(${formatPercent(breakEven.hours / offer.blockHours)} of its ${formatNumber(offer.blockHours)} h); ${expected}${risk}.`
   );
-}
-
-/** What the top-up block or retainer would come to: blocks bought and hours that expire, or hours forfeited and billed as overage. */
-function offerReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows): string {
-  const { offer, figures } = comparison;
-  if (offer.kind === 'block') return blockReason(comparison, common, offer, chosen, undiscounted);
-  if (offer.kind === 'topUp' && figures.kind === 'topUp') {
-    const subject = chosen ? 'You' : 'With the top-up block you';
-    return (
-      `${subject} would buy ${formatNumber(figures.expectedBlocks)} blocks of ${formatNumber(offer.blockHours)} h on average ${termLabel(comparison)}; ` +
-      `about ${formatNumber(figures.expiredHours)} h of the last one would expire unused.`
-    );
-  }
-  if (offer.kind === 'retainer' && figures.kind === 'retainer') {
-    const subject = chosen ? 'It' : 'The monthly retainer';
-    const rollover =
-      offer.rolloverCap > 0
-        ? `unused hours carry over up to ${formatPercent(offer.rolloverCap)} of a month (${formatNumber(offer.rolloverCap * offer.monthlyHours)} h)`
-        : 'unused hours are lost at the end of each month';
-    return (
-      `${subject} would forfeit about ${formatNumber(figures.forfeitedHours)} of its ${formatNumber(offer.monthlyHours * comparison.termMonths)} h ${termLabel(comparison)} ` +
-      `and bill about ${formatNumber(figures.overageHours)} h as overage: ${rollover}.`
-    );
-  }
-  return '';
 }
 
 function managedReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean): string {
@@ -240,7 +194,22 @@ function unevenDemandReason(comparison: OfferComparison, common: CommonTerms, kn
 }
 
 /**
- * The advice for any offer's comparison: the option with the lowest expected cost
+ * What the advice says of the prepaid offer, and the simpler worlds it is weighed in. A block's
+ * ({@link BLOCK_ADVICE}) is here, for RECOMMEND; any offer's is in offer-advice.ts, for the task
+ * pane, so that the functions' bundle does not carry the other offers' sentences.
+ */
+export interface OfferAdvice {
+  reason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows): string;
+  worlds(common: CommonTerms, comparison: OfferComparison): SimplerWorlds;
+}
+
+export const BLOCK_ADVICE: OfferAdvice = {
+  reason: (comparison, common, chosen, undiscounted) => (comparison.offer.kind === 'block' ? blockReason(comparison, common, comparison.offer, chosen, undiscounted) : ''),
+  worlds: blockWorlds,
+};
+
+/**
+ * The advice for an offer's comparison (a block's unless `advice` says how to speak of others): the option with the lowest expected cost
  * ({@link cheapestOption}) and, as sentences, the deciding figures, each labelled with its period
  * and written with the shared formatters, so they read exactly as COMPARE's cells, BREAKEVEN and
  * the task pane show them:
@@ -252,13 +221,13 @@ function unevenDemandReason(comparison: OfferComparison, common: CommonTerms, kn
  * - a sentence when discounting, or uneven demand, changed the choice ({@link simplerWorlds}): when
  *   another option would be strictly cheaper without discounting, or at exactly the expected hours.
  */
-export function offerRecommendation(comparison: OfferComparison, common: CommonTerms): Recommendation {
+export function offerRecommendation(comparison: OfferComparison, common: CommonTerms, advice: OfferAdvice = BLOCK_ADVICE): Recommendation {
   const chosen = cheapestOption(comparison);
   const reasons = [costReason(comparison, chosen, common)];
-  const worlds = simplerWorlds(common, comparison);
-  if (chosen === comparison.prepaid) reasons.push(offerReason(comparison, common, true, worlds.undiscounted));
+  const worlds = advice.worlds(common, comparison);
+  if (chosen === comparison.prepaid) reasons.push(advice.reason(comparison, common, true, worlds.undiscounted));
   else if (chosen === comparison.managed) reasons.push(managedReason(comparison, common, true));
-  else reasons.push(offerReason(comparison, common, false, worlds.undiscounted), managedReason(comparison, common, false));
+  else reasons.push(advice.reason(comparison, common, false, worlds.undiscounted), managedReason(comparison, common, false));
 
   const tie = tieReason(comparison, chosen);
   if (tie) reasons.push(tie);

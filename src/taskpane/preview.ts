@@ -11,7 +11,7 @@ import {
   managedCostForHours,
   mapOutcome,
   offerCostForHours,
-  offerRecommendation,
+  adviseOnOffer,
   scenarioTerms,
   type OfferComparison,
   type OptionName,
@@ -56,7 +56,7 @@ export function computeScenarioPreview(scenario: Scenario, now: () => number): O
   const evaluationsBefore = gammaEvaluationCount();
   const { common, offer } = scenarioTerms(scenario);
   return mapOutcome(compareOffer(common, offer), (comparison) => {
-    const advice = offerRecommendation(comparison, common);
+    const advice = adviseOnOffer(comparison, common);
     const maxHours = Math.max(2 * comparison.expectedTermHours, prepaidHours(comparison) * 1.25, 1);
     const hours = Array.from({ length: CHART_POINTS }, (_, i) => (i / (CHART_POINTS - 1)) * maxHours);
     const disruption = common.disruptionCostPerHour;

@@ -2,7 +2,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { checkOfferScenario, checkScenario, compareOffer, compareOptions, offerRecommendation, recommendation, recommendationText, scenarioCompareArguments, scenarioTerms, type ScenarioInputs } from '../../src/model';
+import { adviseOnOffer, checkOfferScenario, checkScenario, compareOffer, compareOptions, recommendation, recommendationText, scenarioCompareArguments, scenarioTerms, type ScenarioInputs } from '../../src/model';
 import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import { formulasGrid } from '../../src/sheet/plan';
 import { scenarioPlan } from '../../src/sheet/scenario';
@@ -196,7 +196,7 @@ describe('the task pane in Excel (fake host)', () => {
     const { common, offer } = scenarioTerms(retainer.value);
     const comparison = compareOffer(common, offer);
     if (!comparison.ok) throw new Error(comparison.problem.message);
-    expect(await page.textContent('#recommendation')).toBe(recommendationText(offerRecommendation(comparison.value, common)));
+    expect(await page.textContent('#recommendation')).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
     const options = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => (row as HTMLElement).dataset.option));
     expect(options).toEqual(['Hourly', 'Monthly retainer', 'Managed services']);
     expect(await page.textContent('#figure-forfeited-hours')).toMatch(/ h over 12 months$/);

@@ -1,6 +1,6 @@
 /**
  * Any prepaid offer weighed against hourly billing and managed services (src/model/offer.ts) and
- * the advice on it (offerRecommendation): a block as COMPARE weighs it, a top-up block as
+ * the advice on it (offerRecommendation, adviseOnOffer): a block as COMPARE weighs it, a top-up block as
  * TOPUPVALUE, a monthly retainer as RETAINERVALUE, RETAINERUNUSED and RETAINEROVERAGE.
  */
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import {
   formatNumber,
   monthlyArrearsFactor,
   offerCostForHours,
+  adviseOnOffer,
   offerRecommendation,
   recommendationFor,
   retainerOverage,
@@ -71,6 +72,7 @@ describe('a block offer', () => {
     expect([result.hourly, result.managed]).toEqual([comparison.hourly, comparison.managed]);
     expect(result.figures).toEqual({ kind: 'block', breakEven: comparison.blockBreakEven, forfeitRisk: comparison.forfeitRisk });
     expect(offerRecommendation(result, common)).toEqual(recommendationFor(comparison, args));
+    expect(adviseOnOffer(result, common)).toEqual(recommendationFor(comparison, args));
   });
 });
 
@@ -172,7 +174,7 @@ describe('the advice on a top-up block or retainer', () => {
   it('takes the retainer when it is cheapest, and says what it forfeits and bills as overage', () => {
     const cheap = { ...retainer, monthlyPrice: 900 };
     const result = compared(common, cheap);
-    const advice = offerRecommendation(result, common);
+    const advice = adviseOnOffer(result, common);
     expect(advice.verdict).toBe('Take the monthly retainer');
     expect(advice.option).toBe('Monthly retainer');
     const figures = result.figures.kind === 'retainer' ? result.figures : undefined;
@@ -182,21 +184,21 @@ describe('the advice on a top-up block or retainer', () => {
   });
 
   it('says a retainer with no rollover loses its unused hours each month', () => {
-    const advice = offerRecommendation(compared(common, { ...retainer, monthlyPrice: 900, rolloverCap: 0 }), common);
+    const advice = adviseOnOffer(compared(common, { ...retainer, monthlyPrice: 900, rolloverCap: 0 }), common);
     expect(advice.reasons[1]).toMatch(/: unused hours are lost at the end of each month\.$/);
   });
 
   it('buys the top-up block when it is cheapest, and says how many blocks and how many hours expire', () => {
     const cheap = { ...topUp, blockPrice: 2600 };
     const result = compared(common, cheap);
-    const advice = offerRecommendation(result, common);
+    const advice = adviseOnOffer(result, common);
     expect(advice.verdict).toBe('Buy the top-up block');
     const figures = result.figures.kind === 'topUp' ? result.figures : undefined;
     expect(advice.reasons[1]).toBe(`You would buy ${formatNumber(figures?.expectedBlocks ?? NaN)} blocks of 24 h on average over the 12-month term; about ${formatNumber(figures?.expiredHours ?? NaN)} h of the last one would expire unused.`);
   });
 
   it('pays hourly when the retainer is dear, and still says what the retainer would come to', () => {
-    const advice = offerRecommendation(compared(common, { ...retainer, monthlyPrice: 2000 }), { ...common });
+    const advice = adviseOnOffer(compared(common, { ...retainer, monthlyPrice: 2000 }), { ...common });
     expect(advice.verdict).toBe('Pay hourly');
     expect(advice.reasons[1]).toMatch(/^The monthly retainer would forfeit about /);
     expect(advice.reasons[2]).toMatch(/^Managed services break even at/);
@@ -206,7 +208,7 @@ describe('the advice on a top-up block or retainer', () => {
     // Just cheaper than hourly at face value; its fees fall due a month before hourly bills.
     const terms = { ...common, monthlyVariability: 0, annualDiscountRate: 0.2 };
     const offer = { ...retainer, monthlyPrice: 8 * 150 * 0.995, rolloverCap: 0 };
-    const advice = offerRecommendation(compared(terms, offer), terms);
+    const advice = adviseOnOffer(compared(terms, offer), terms);
     expect(advice.verdict).toBe('Pay hourly');
     expect(advice.reasons).toContain('Without discounting, the monthly retainer would be cheaper: its fees are paid at the start of each month, the other costs at the end.');
   });
@@ -214,7 +216,7 @@ describe('the advice on a top-up block or retainer', () => {
   it('says when uneven demand decided against a retainer: at the expected hours it would be cheaper', () => {
     const terms = { ...common, monthlyVariability: 0.8 };
     const offer = { ...retainer, monthlyPrice: 8 * 150 * 0.97, rolloverCap: 0 };
-    const advice = offerRecommendation(compared(terms, offer), terms);
+    const advice = adviseOnOffer(compared(terms, offer), terms);
     expect(advice.verdict).toBe('Pay hourly');
     expect(advice.reasons.at(-1)).toBe('At exactly the expected 96 h over the 12-month term, the monthly retainer would be cheaper, but uneven demand raises its expected overage, which tips the balance.');
   });
