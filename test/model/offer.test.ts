@@ -13,6 +13,8 @@ import {
   monthlyArrearsFactor,
   offerCostForHours,
   adviseOnOffer,
+  blockWorlds,
+  offerWorlds,
   offerRecommendation,
   recommendationFor,
   retainerOverage,
@@ -219,5 +221,42 @@ describe('the advice on a top-up block or retainer', () => {
     const advice = adviseOnOffer(compared(terms, offer), terms);
     expect(advice.verdict).toBe('Pay hourly');
     expect(advice.reasons.at(-1)).toBe('At exactly the expected 96 h over the 12-month term, the monthly retainer would be cheaper, but uneven demand raises its expected overage, which tips the balance.');
+  });
+});
+
+describe('the simpler worlds the advice weighs a top-up block or retainer in (offerWorlds)', () => {
+  const terms = { ...common, disruptionCostPerHour: 30, annualDiscountRate: 0.08 };
+
+  it('a top-up block: its blocks at face value undiscounted; the blocks the expected hours need, when they are known', () => {
+    const result = compared(terms, topUp);
+    const worlds = offerWorlds(terms, result);
+    const figures = result.figures.kind === 'topUp' ? result.figures : undefined;
+    expectClose(worlds.undiscounted.prepaid.expectedCost, 3300 * (figures?.expectedBlocks ?? NaN) + 30 * 96);
+    expectClose(worlds.undiscounted.prepaid.percentile95Cost, offerCostForHours(topUp, 12, result.demand.percentile95Hours) + 30 * result.demand.percentile95Hours);
+    expectClose(worlds.undiscounted.hourly.expectedCost, (150 + 30) * 96);
+    expectClose(worlds.knownHours.prepaid.expectedCost, 4 * 3300 + 30 * 96);
+    expectClose(worlds.knownHours.prepaid.percentile95Cost, 4 * 3300 + 30 * 96);
+    expect(worlds.knownHours.prepaid.option).toBe('Top-up block');
+  });
+
+  it('a retainer: its fees and expected overage undiscounted; with the same known hours every month, fees and overage beyond its hours', () => {
+    const offer = { ...retainer, monthlyHours: 6 };
+    const result = compared(terms, offer);
+    const worlds = offerWorlds(terms, result);
+    const figures = result.figures.kind === 'retainer' ? result.figures : undefined;
+    expectClose(worlds.undiscounted.prepaid.expectedCost, 12 * 1100 + 160 * (figures?.overageHours ?? NaN) + 30 * 96);
+    expectClose(worlds.knownHours.prepaid.expectedCost, 12 * 1100 + 160 * 12 * (8 - 6) + 30 * 96);
+    expectClose(worlds.undiscounted.managed.expectedCost, 1500 * 12 + 30 * 96);
+  });
+
+  it('a block: the block’s worlds', () => {
+    const result = compared(terms, block);
+    expect(offerWorlds(terms, result)).toEqual(blockWorlds(terms, result));
+  });
+
+  it('names a top-up block it does not choose as the subject of its sentence', () => {
+    const advice = adviseOnOffer(compared(common, { ...topUp, blockPrice: 4000 }), common);
+    expect(advice.verdict).not.toBe('Buy the top-up block');
+    expect(advice.reasons[1]).toMatch(/^With the top-up block you would buy [0-9.]+ blocks of 24 h on average over the 12-month term; about [0-9.]+ h of the last one would expire unused\.$/);
   });
 });
