@@ -2,7 +2,7 @@ import type { RawArguments } from './arguments';
 import { checkedComparison, optionRows, type CompareArguments, type Comparison, type OptionFigures, type OptionName } from './compare';
 import { formatChance, formatMoney, formatNumber, formatPercent } from './format';
 import type { COMPARE_LIMITS } from './limits';
-import { blockOfferComparison, type CommonTerms, type OfferComparison, type PrepaidOffer } from './offer';
+import { blockCompareArguments, blockOfferComparison, type CommonTerms, type OfferComparison, type PrepaidOffer } from './offer';
 import { mapOutcome, type Outcome } from './outcome';
 
 /** How much worse the cheapest option's 95th-percentile cost may be than the best one before we warn. */
@@ -86,11 +86,6 @@ export interface SimplerWorlds {
   readonly knownHours: ThreeRows;
 }
 
-/** The block's COMPARE arguments, when the offer is a block. */
-function blockArguments(common: CommonTerms, offer: Extract<PrepaidOffer, { kind: 'block' }>): CompareArguments {
-  return { ...common, blockHours: offer.blockHours, blockPrice: offer.blockPrice, overageRate: offer.overageRate };
-}
-
 /** A block's three rows under COMPARE's arguments, as {@link ThreeRows}. */
 function blockRows(args: CompareArguments, demand: Comparison['demand'], discountFactor: number): ThreeRows {
   const rows = optionRows(args, demand, discountFactor);
@@ -104,7 +99,7 @@ function blockRows(args: CompareArguments, demand: Comparison['demand'], discoun
 export function blockWorlds(common: CommonTerms, comparison: OfferComparison): SimplerWorlds {
   const { offer, demand } = comparison;
   if (offer.kind !== 'block') throw new Error('blockWorlds weighs a block');
-  const args = blockArguments(common, offer);
+  const args = blockCompareArguments(common, offer);
   const known = { expectedHours: demand.expectedHours, expectedOverageHours: Math.max(0, demand.expectedHours - offer.blockHours), percentile95Hours: demand.expectedHours };
   return { undiscounted: blockRows(args, demand, 1), knownHours: blockRows(args, known, 1) };
 }
@@ -218,7 +213,7 @@ export const BLOCK_ADVICE: OfferAdvice = {
  *   hours; for a top-up block, the blocks bought and the hours that expire; for a retainer, the
  *   hours forfeited and billed as overage; for managed services, their break-even support hours;
  * - a warning when the chosen option's 95th-percentile cost is more than 20% above the best one;
- * - a sentence when discounting, or uneven demand, changed the choice ({@link simplerWorlds}): when
+ * - a sentence when discounting, or uneven demand, changed the choice (`advice.worlds`: {@link blockWorlds}, or offerWorlds in offer-advice.ts): when
  *   another option would be strictly cheaper without discounting, or at exactly the expected hours.
  */
 export function offerRecommendation(comparison: OfferComparison, common: CommonTerms, advice: OfferAdvice = BLOCK_ADVICE): Recommendation {

@@ -6,10 +6,10 @@
  * stays live, and each formula can be read in its cell. A block's scenario is scenarioPlan's.
  */
 import { OFFER_SCENARIO_LIMITS, VERDICTS, type LimitTable, type OptionName, type Scenario } from '../model';
-import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
+import { SheetBuilder, partOf, text, type Field } from './builder';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
-import { cellAddress, type PlanCell, type SheetPlan } from './plan';
-import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, scenarioPlan } from './scenario';
+import type { PlanCell, SheetPlan } from './plan';
+import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_INPUT_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, costByHoursTable, managedCostFormula, scenarioPlan } from './scenario';
 
 type OfferSheetKind = Exclude<Scenario['kind'], 'block'>;
 
@@ -21,19 +21,17 @@ interface InputRow {
   readonly format: string;
 }
 
-const DEMAND_ROWS: readonly InputRow[] = [
-  { key: 'hourlyRate', name: 'hourly_rate', label: 'Hourly rate', unit: 'money per hour', format: MONEY },
-  { key: 'expectedMonthlyHours', name: 'expected_monthly_hours', label: 'Expected support hours per month', unit: 'hours per month', format: HOURS },
-  { key: 'monthlyVariability', name: 'monthly_variability', label: 'Month-to-month variability', unit: 'standard deviation ÷ mean of one month', format: RATIO },
-  { key: 'disruptionCostPerHour', name: 'disruption_cost_per_hour', label: 'Disruption cost of IT problems', unit: 'money per hour', format: MONEY },
-];
+/** The block sheet's input rows for these keys, so both sheets name and label them alike. */
+function scenarioRows(keys: readonly string[]): readonly InputRow[] {
+  return keys.map((key) => {
+    const row = SCENARIO_INPUT_ROWS.find((r) => r.key === key);
+    if (!row) throw new Error(`the scenario sheet has no input ${key}`);
+    return row;
+  });
+}
 
-const MANAGED_ROWS: readonly InputRow[] = [
-  { key: 'monthlyFee', name: 'monthly_fee', label: 'Managed: monthly fee', unit: 'money per month', format: MONEY },
-  { key: 'coveredShare', name: 'covered_share', label: 'Managed: share of hours covered', unit: 'share, 0 to 100%', format: PERCENT },
-  { key: 'incidentReduction', name: 'incident_reduction', label: 'Managed: reduction in incidents', unit: 'share, 0 to 100%', format: PERCENT },
-  { key: 'annualDiscountRate', name: 'annual_discount_rate', label: 'Annual discount rate', unit: 'per year, compounded monthly', format: PERCENT },
-];
+const DEMAND_ROWS = scenarioRows(['hourlyRate', 'expectedMonthlyHours', 'monthlyVariability', 'disruptionCostPerHour']);
+const MANAGED_ROWS = scenarioRows(['monthlyFee', 'coveredShare', 'incidentReduction', 'annualDiscountRate']);
 
 /** The offer's input rows, between the demand's and the managed quote's. */
 export const OFFER_INPUT_ROWS: Readonly<Record<OfferSheetKind, readonly InputRow[]>> = {
@@ -120,7 +118,6 @@ const COST_FOR_HOURS: Readonly<Record<OfferSheetKind, (hours: string) => string>
   retainer: (h) => `=retainer_price*term_months+overage_rate*MAX(0,${h}-retainer_hours*term_months)+disruption_cost_per_hour*${h}`,
 };
 
-const managedCost = (hours: string) => `monthly_fee*term_months+(1-incident_reduction)*${hours}*((1-covered_share)*hourly_rate+disruption_cost_per_hour)`;
 
 export interface OfferScenarioPlanOptions {
   /** Rows in the table of cost by hours used (at least 2). */
@@ -194,9 +191,9 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
     [text(OPTION[kind]), ...offer.map((formula): PlanCell => ({ formula, numberFormat: MONEY }))],
     [
       text('Managed services'),
-      { formula: `=arrears_factor*(${managedCost('expected_term_hours')})`, numberFormat: MONEY },
+      { formula: `=arrears_factor*(${managedCostFormula('expected_term_hours')})`, numberFormat: MONEY },
       { formula: '=IF((1-incident_reduction)*expected_term_hours>0,monthly_fee*term_months/((1-incident_reduction)*expected_term_hours)+(1-covered_share)*hourly_rate,NA())', numberFormat: MONEY },
-      { formula: `=arrears_factor*(${managedCost('bad_case_hours')})`, numberFormat: MONEY },
+      { formula: `=arrears_factor*(${managedCostFormula('bad_case_hours')})`, numberFormat: MONEY },
       { formula: '=hourly_expected_cost-managed_expected_cost', numberFormat: MONEY },
     ],
   ]);
@@ -220,30 +217,6 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
   sheet.style('result', verdict.values);
   sheet.skip();
 
-  sheet.header(sheet.nextRow, 0, 'Cost over the term by hours used (undiscounted)');
-  const tableHeader = sheet.header(sheet.nextRow, 0, 'Hours used', 'Hourly', OPTION[kind], 'Managed services');
-  const tableRows = Array.from({ length: sensitivityRows }, (_, i): PlanCell[] => {
-    const hours = cellAddress(tableHeader.row + 1 + i, 0);
-    return [
-      { formula: `=${i}/${sensitivityRows - 1}*2*expected_term_hours`, numberFormat: HOURS },
-      { formula: `=${hours}*(hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
-      { formula: COST_FOR_HOURS[kind](hours), numberFormat: MONEY },
-      { formula: `=${managedCost(hours)}`, numberFormat: MONEY },
-    ];
-  });
-  const table = sheet.putRows(tableHeader.row + 1, 0, tableRows);
-
-  return sheet.plan({
-    name: options.name ?? SCENARIO_SHEET_NAME,
-    frozenRows: 1,
-    chart: {
-      title: 'Cost over the term by hours used',
-      xAxisTitle: 'Hours used over the term',
-      yAxisTitle: 'Cost',
-      dataRange: blockRange({ ...tableHeader, rows: 1 + table.rows }),
-      topLeft: cellAddress(tableHeader.row, 6),
-      bottomRight: cellAddress(tableHeader.row + 20, 13),
-    },
-  });
+  const chart = costByHoursTable(sheet, OPTION[kind], COST_FOR_HOURS[kind], sensitivityRows);
+  return sheet.plan({ name: options.name ?? SCENARIO_SHEET_NAME, frozenRows: 1, chart });
 }
-

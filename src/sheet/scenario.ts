@@ -2,7 +2,7 @@ import { COMPARE_SPILL, SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs 
 import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
-import { cellAddress, type PlanCell, type SheetPlan } from './plan';
+import { cellAddress, type PlanCell, type PlanChart, type SheetPlan } from './plan';
 
 export const SCENARIO_SHEET_NAME = 'IT cost scenario';
 export const SCENARIO_TITLE = 'IT cost scenario';
@@ -125,18 +125,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   sheet.format(partOf(comparison, { row: 1, column: 1 }), MONEY);
   sheet.skip();
 
-  sheet.header(sheet.nextRow, 0, 'Cost over the term by hours used (undiscounted)');
-  const tableHeader = sheet.header(sheet.nextRow, 0, 'Hours used', 'Hourly', 'Prepaid block', 'Managed services');
-  const tableRows = Array.from({ length: sensitivityRows }, (_, i): PlanCell[] => {
-    const hours = cellAddress(tableHeader.row + 1 + i, 0);
-    return [
-      { formula: `=${i}/${sensitivityRows - 1}*2*expected_term_hours`, numberFormat: HOURS },
-      { formula: `=${hours}*(hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
-      { formula: `=block_price+overage_rate*MAX(0,${hours}-block_hours)+disruption_cost_per_hour*${hours}`, numberFormat: MONEY },
-      { formula: `=monthly_fee*term_months+(1-incident_reduction)*${hours}*((1-covered_share)*hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
-    ];
-  });
-  const table = sheet.putRows(tableHeader.row + 1, 0, tableRows);
+  const chart = costByHoursTable(sheet, 'Prepaid block', (hours) => `=block_price+overage_rate*MAX(0,${hours}-block_hours)+disruption_cost_per_hour*${hours}`, sensitivityRows);
 
   if (history) {
     // Beside the inputs, from their header row down.
@@ -148,16 +137,37 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
     sheet.validate(hours, TERMDEMAND_LIMITS.monthlyHours, 'Support hours');
   }
 
-  return sheet.plan({
-    name: options.name ?? SCENARIO_SHEET_NAME,
-    frozenRows: 1,
-    chart: {
-      title: 'Cost over the term by hours used',
-      xAxisTitle: 'Hours used over the term',
-      yAxisTitle: 'Cost',
-      dataRange: blockRange({ ...tableHeader, rows: 1 + table.rows }),
-      topLeft: cellAddress(tableHeader.row, 6),
-      bottomRight: cellAddress(tableHeader.row + 20, 13),
-    },
+  return sheet.plan({ name: options.name ?? SCENARIO_SHEET_NAME, frozenRows: 1, chart });
+}
+
+/** What managed services cost over the term for `hours` (a formula's text), undiscounted, with disruption. */
+export const managedCostFormula = (hours: string) => `monthly_fee*term_months+(1-incident_reduction)*${hours}*((1-covered_share)*hourly_rate+disruption_cost_per_hour)`;
+
+/**
+ * The table of cost over the term by hours used, from 0 to twice the expected hours, undiscounted:
+ * hourly billing, the prepaid offer (`offerCost` of a row's hours cell, a formula) and managed
+ * services, at the sheet's next row; and the chart of it, placed beside. Every scenario sheet ends
+ * with it.
+ */
+export function costByHoursTable(sheet: SheetBuilder, offerLabel: string, offerCost: (hours: string) => string, rows: number): PlanChart {
+  sheet.header(sheet.nextRow, 0, 'Cost over the term by hours used (undiscounted)');
+  const tableHeader = sheet.header(sheet.nextRow, 0, 'Hours used', 'Hourly', offerLabel, 'Managed services');
+  const tableRows = Array.from({ length: rows }, (_, i): PlanCell[] => {
+    const hours = cellAddress(tableHeader.row + 1 + i, 0);
+    return [
+      { formula: `=${i}/${rows - 1}*2*expected_term_hours`, numberFormat: HOURS },
+      { formula: `=${hours}*(hourly_rate+disruption_cost_per_hour)`, numberFormat: MONEY },
+      { formula: offerCost(hours), numberFormat: MONEY },
+      { formula: `=${managedCostFormula(hours)}`, numberFormat: MONEY },
+    ];
   });
+  const table = sheet.putRows(tableHeader.row + 1, 0, tableRows);
+  return {
+    title: 'Cost over the term by hours used',
+    xAxisTitle: 'Hours used over the term',
+    yAxisTitle: 'Cost',
+    dataRange: blockRange({ ...tableHeader, rows: 1 + table.rows }),
+    topLeft: cellAddress(tableHeader.row, 6),
+    bottomRight: cellAddress(tableHeader.row + 20, 13),
+  };
 }

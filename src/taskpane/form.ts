@@ -155,8 +155,6 @@ export function formStateForProblem(problem: Problem, kind: OfferKind = 'block')
 
 function requiredMessage(field: FieldSpec): string {
   if (field.id === 'blockPrice') return 'Enter the price, or the discount below.';
-  if (field.id === 'retainerHours') return 'Enter the hours a month.';
-  if (field.id === 'retainerPrice') return 'Enter the price a month.';
   if (field.id === 'monthlyFee') return 'Enter the fee, or price per seat and seats below.';
   return `Enter the ${field.label.toLowerCase()}.`;
 }

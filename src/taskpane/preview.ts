@@ -1,6 +1,5 @@
 /* What the review step shows, computed by the model from the wizard's inputs. Pure. */
 import {
-  breakEvenHours,
   compareOffer,
   formatChance,
   formatMoney,
@@ -8,6 +7,7 @@ import {
   formatPercent,
   gammaEvaluationCount,
   hourlyCostForHours,
+  knownHoursBreakEven,
   managedCostForHours,
   mapOutcome,
   offerCostForHours,
@@ -68,7 +68,7 @@ export function computeScenarioPreview(scenario: Scenario, now: () => number): O
     // The chart shows cost for a known number of hours, so its markers are where those lines cross.
     const markers: { label: string; hours: number }[] = [];
     if (offer.kind === 'block') {
-      const blockCrossing = breakEvenHours({ ...offer, hourlyRate: common.hourlyRate, variability: 0 });
+      const blockCrossing = knownHoursBreakEven(common, offer);
       if (blockCrossing.kind === 'hours') markers.push({ label: 'block break-even', hours: blockCrossing.hours });
     }
     if (comparison.managedBreakEven.kind === 'hours') {
