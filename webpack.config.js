@@ -25,6 +25,10 @@ const STDLIB_SHIMS = Object.fromEntries(
     ['@stdlib/string-format$', 'format'],
     ['@stdlib/function-ctor$', 'function-ctor'],
     ['@stdlib/assert-has-generator-support$', 'has-generator-support'],
+    ['@stdlib/array-float64$', 'array-float64'],
+    ['@stdlib/array-uint32$', 'array-uint32'],
+    ['@stdlib/array-uint16$', 'array-uint16'],
+    ['@stdlib/array-uint8$', 'array-uint8'],
   ].map(([name, file]) => [name, path.resolve(__dirname, 'src/vendor/stdlib-shims', `${file}.js`)]),
 );
 

@@ -484,3 +484,35 @@ export function topUpValue(expected_hours: number, hourly_rate: number, block_ho
     }),
   );
 }
+
+/**
+ * For a retainer under way, spills a column of two: the expected hours still to be forfeited, then the expected hours to be billed as overage, over the months left, from the hours carried into the next month.
+ * @customfunction RETAINERFORECAST
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retainerforecast
+ * @param expected_monthly_hours Support hours a month you expect to need from now on, e.g. the average so far. Must be at least 0.
+ * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
+ * @param carried_hours Unused hours carried into the next month, no more than rollover_cap × monthly_hours allows. Must be at least 0.
+ * @param months_left Months left in the term, the next one included. Must be a whole number from 1 to 1200.
+ * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
+ * @param [rollover_cap] Most unused hours that carry into the next month, as a share of monthly_hours, e.g. 40% or 0.4. Must be at least 0%. Default: 0%, use it or lose it.
+ * @returns {number[][]} Expected hours forfeited, and expected overage hours, over the months left.
+ */
+export function retainerForecast(
+  expected_monthly_hours: number,
+  monthly_hours: number,
+  carried_hours: number,
+  months_left: number,
+  monthly_variability?: number,
+  rollover_cap?: number,
+) {
+  return toExcelTable(() =>
+    model.retainerForecast({
+      expectedMonthlyHours: expected_monthly_hours,
+      monthlyHours: monthly_hours,
+      carriedHours: carried_hours,
+      monthsLeft: months_left,
+      monthlyVariability: monthly_variability,
+      rolloverCap: rollover_cap,
+    }),
+  );
+}

@@ -234,6 +234,19 @@ export const RETAINER_DEMAND_LIMITS = {
   termMonths: retainerTermMonths,
 } as const;
 
+/**
+ * RETAINERFORECAST: the months left of a retainer, from the balance carried into the next of them.
+ * carried_hours is also at most rollover_cap × monthly_hours (checked with the others).
+ */
+export const RETAINERFORECAST_LIMITS = {
+  expectedMonthlyHours,
+  monthlyHours,
+  carriedHours: { excelName: 'carried_hours', unit: 'hours', atLeast: 0 },
+  monthsLeft: { excelName: 'months_left', unit: 'months', atLeast: 1, atMost: 1200, wholeNumber: true },
+  monthlyVariability,
+  rolloverCap,
+} as const;
+
 export const TOPUPVALUE_LIMITS = { expectedHours, hourlyRate, blockHours, blockPrice, variability } as const;
 
 /** Each ITCOST function's limit table, by its Excel id, in the function's argument order. */
@@ -255,4 +268,5 @@ export const FUNCTION_LIMITS: Readonly<Record<string, LimitTable>> = {
   RETAINERUNUSED: RETAINER_DEMAND_LIMITS,
   RETAINEROVERAGE: RETAINER_DEMAND_LIMITS,
   TOPUPVALUE: TOPUPVALUE_LIMITS,
+  RETAINERFORECAST: RETAINERFORECAST_LIMITS,
 };

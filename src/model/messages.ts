@@ -84,8 +84,9 @@ export const MESSAGES = {
   noSupportHours: () => 'no support hours are expected, so there is no cost per hour',
   resultTooLarge: () => 'the result is too large to show as a number; check the size of the inputs',
   noHoursUsed: () => 'hours_used is 0, so there is no cost per hour used',
-  retainerCapTooLarge: (cap: number, most: number, neverBinds: number) =>
-    `rollover_cap ${cap} is too large for an exact answer within one call's work at this variability; use at most ${most}, or ${neverBinds} or more (a cap that never binds)`,
+  retainerCapTooLarge: (cap: number, most: number, neverBinds?: number) =>
+    `rollover_cap ${cap} is too large for an exact answer within one call's work at this variability; use at most ${most}` +
+    (neverBinds === undefined ? '' : `, or ${neverBinds} or more (a cap that never binds)`),
   retainerTooFine: (variability: number, least: number) =>
     `monthly_variability ${variability} is too small against the rollover for an exact answer within one call's work; use at least ${least} or 0 (hours known exactly)`,
 } as const;

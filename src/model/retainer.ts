@@ -2,7 +2,7 @@ import { checkArguments, type CheckedArguments, type RawArguments } from './argu
 import { blockExpectations, type Demand } from './demand';
 import { monthlyArrearsFactor } from './discount';
 import { gammaPrefix, logGammaOnePlus, regularizedGamma } from './gamma';
-import { RETAINER_DEMAND_LIMITS, RETAINERVALUE_LIMITS } from './limits';
+import { RETAINER_DEMAND_LIMITS, RETAINERFORECAST_LIMITS, RETAINERVALUE_LIMITS } from './limits';
 import { MESSAGES } from './messages';
 import { andThen, fail, finiteOrProblem, mapOutcome, succeed, type Outcome } from './outcome';
 import { gaussRule, type QuadratureRule } from './quadrature';
@@ -19,6 +19,11 @@ export interface RetainerTerms {
   readonly rolloverCap: number;
   /** Months in the term, a whole number ≥ 1. */
   readonly termMonths: number;
+  /**
+   * Hours already carried into the first month, 0 ≤ c₀ ≤ rolloverCap × A (default 0: a retainer
+   * that starts now). A tracker forecasting the rest of a term passes the balance carried so far.
+   */
+  readonly carriedHours?: number;
 }
 
 /** Expected hours over a retainer's term. */
@@ -39,26 +44,38 @@ function discountSum(d: number, from: number, to: number): number {
 }
 
 /**
- * Demand known exactly: every month needs h. Below the allowance nothing is ever billed beyond it
- * and every spare hour is forfeited in the end (carried or not); above it, nothing carries.
+ * Demand known exactly: every month needs h. With c₀ carried in, the spare hours c₀ + T·(A − h)
+ * are all forfeited in the end when that is positive (carried or not, nothing is ever billed beyond
+ * the allowance); when it is negative, the balance falls by h − A a month and is gone by month
+ * m = ⌊c₀/(h − A)⌋ + 1, which bills m·(h − A) − c₀ hours, and every later month h − A.
  */
 function certainRetainer(h: number, terms: RetainerTerms, d: number): RetainerExpectations {
   const A = terms.monthlyHours;
-  const monthlyOverage = Math.max(0, h - A);
-  return {
-    forfeitedHours: terms.termMonths * Math.max(0, A - h),
-    overageHours: terms.termMonths * monthlyOverage,
-    discountedOverageHours: monthlyOverage * discountSum(d, 1, terms.termMonths),
-  };
+  const T = terms.termMonths;
+  const carried = terms.carriedHours ?? 0;
+  const spare = carried + T * (A - h);
+  const short = h - A;
+  let discounted = 0;
+  if (spare < 0) {
+    const first = Math.floor(carried / short) + 1;
+    discounted = d ** first * (first * short - carried) + short * discountSum(d, first + 1, T);
+  }
+  return { forfeitedHours: Math.max(0, spare), overageHours: Math.max(0, -spare), discountedOverageHours: discounted };
 }
 
-/** Nothing carries over (cap 0, or a one-month term): each month is a block of A hours on its own. */
+/**
+ * Nothing carries over (cap 0, or a one-month term): each month is a block of A hours on its own,
+ * the first of A + c₀.
+ */
 function independentMonths(demand: Demand, terms: RetainerTerms, d: number): RetainerExpectations {
+  const T = terms.termMonths;
   const month = blockExpectations(demand, terms.monthlyHours);
+  const carried = terms.carriedHours ?? 0;
+  const first = carried > 0 ? blockExpectations(demand, terms.monthlyHours + carried) : month;
   return {
-    forfeitedHours: terms.termMonths * month.unused,
-    overageHours: terms.termMonths * month.overage,
-    discountedOverageHours: month.overage * discountSum(d, 1, terms.termMonths),
+    forfeitedHours: first.unused - month.unused + T * month.unused,
+    overageHours: first.overage - month.overage + T * month.overage,
+    discountedOverageHours: month.overage * discountSum(d, 1, T) + d * (first.overage - month.overage),
   };
 }
 
@@ -117,21 +134,34 @@ interface Panel {
 }
 
 /**
- * The panels over [0, top]: each stretch between multiples of A is cut into equal panels at most
- * `width` wide; where the stretch ends at a multiple j·A of the allowance, the balance's
- * distribution has a singularity like (jA − y)^(j·k) just below it, and its last panel is graded
- * geometrically toward that end.
+ * The panels over [0, top]: each stretch between breakpoints is cut into equal panels at most
+ * `width` wide. The balance's distribution has a singularity like (b − y)^(j·k) just below
+ * b = j·A (reached from an empty balance in j months) and, with hours carried in, below
+ * b = c₀ + j·A; where such a breakpoint is rough (j·k < 3), the last panel below it is graded
+ * geometrically toward it.
  */
-function panelsOver(top: number, A: number, width: number, shape: number): Panel[] {
-  const ends: number[] = [];
-  for (let j = 1; j * A < top * (1 - 1e-12); j += 1) ends.push(j * A);
+function panelsOver(top: number, A: number, width: number, shape: number, carried = 0): Panel[] {
+  const starts = [0, carried];
+  /** The fewest months j whose allowance, from an empty balance or from c₀, ends at `at` (Infinity: none). */
+  const months = (at: number) =>
+    Math.min(
+      ...starts.map((from) => {
+        const j = Math.round((at - from) / A);
+        return j >= 1 && Math.abs(at - from - j * A) <= 1e-12 * at ? j : Infinity;
+      }),
+    );
+  const points: number[] = [];
+  for (const from of starts) for (let j = 1; from + j * A < top * (1 - 1e-12); j += 1) points.push(from + j * A);
+  points.sort((a, b) => a - b);
+  // Without hours carried in, or with a multiple of A, the two sets of breakpoints coincide.
+  const ends = points.filter((point, i) => i === 0 || point - points[i - 1] > 1e-12 * top);
   ends.push(top);
   const panels: Panel[] = [];
   const add = (start: number, end: number) => panels.push({ start, end, first: panels.length * PANEL_NODES });
   let start = 0;
   for (const end of ends) {
-    const multiple = Math.round(end / A);
-    const singular = Math.abs(end - multiple * A) <= 1e-12 * end && multiple * shape < 3;
+    const multiple = months(end);
+    const singular = multiple * shape < 3;
     const count = Math.max(1, Math.ceil((end - start) / width));
     const step = (end - start) / count;
     const uniform = singular ? count - 1 : count;
@@ -232,7 +262,9 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
   const { expectedHours: h, variability: v } = demand;
   const A = terms.monthlyHours;
   const T = terms.termMonths;
-  const top = terms.rolloverCap * A;
+  const c0 = terms.carriedHours ?? 0;
+  // No balance carried into a later month exceeds c₀ + (T − 1)·A: a cap above that never binds.
+  const top = Math.min(terms.rolloverCap * A, c0 + (T - 1) * A);
   const shape = 1 / (v * v);
   const scale = h * v * v;
   const width = PANEL_WIDTH_IN_DEVIATIONS * h * v;
@@ -244,7 +276,7 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
     return fail<RetainerExpectations>({ kind: 'tooLarge', argument: 'monthly_variability', message: MESSAGES.retainerTooFine(v, Number((Math.ceil(least / step) * step).toPrecision(2))) });
   };
   /** Whether a cap (in months of A) takes few enough panels at this variability. */
-  const fits = (cap: number) => cap + 2 <= MAX_PANELS && (cap * A) / width + cap <= MAX_PANELS && panelsOver(cap * A, A, width, shape).length <= MAX_PANELS;
+  const fits = (cap: number) => cap + 2 <= MAX_PANELS && (cap * A) / width + cap <= MAX_PANELS && panelsOver(cap * A, A, width, shape, c0).length <= MAX_PANELS;
   const tooLong = () => {
     // The largest cap, to a hundredth of a month, that fits: panels only grow with the cap.
     let low = 0;
@@ -254,11 +286,11 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
       if (fits(middle / 100)) low = middle;
       else high = middle;
     }
-    return fail<RetainerExpectations>({ kind: 'tooLarge', argument: 'rollover_cap', message: MESSAGES.retainerCapTooLarge(terms.rolloverCap, low / 100, T - 1) });
+    return fail<RetainerExpectations>({ kind: 'tooLarge', argument: 'rollover_cap', message: MESSAGES.retainerCapTooLarge(terms.rolloverCap, low / 100, c0 > 0 ? undefined : T - 1) });
   };
   if (top / A + 2 > MAX_PANELS) return tooLong();
   if (top / width + top / A > MAX_PANELS) return tooFine();
-  const panels = panelsOver(top, A, width, shape);
+  const panels = panelsOver(top, A, width, shape, c0);
   // Grading toward each multiple of A adds up to eight panels per month's hours of cap.
   if (panels.length > MAX_PANELS) return top / width >= panels.length / 2 ? tooFine() : tooLong();
   const tails = (z: number) => (z > 0 ? regularizedGamma(shape, z / scale) : { lower: 0, upper: 1 });
@@ -414,7 +446,20 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
   let forfeited = 0;
   let overage = 0;
   let discounted = 0;
-  for (let t = 1; t <= T; t += 1) {
+  if (c0 > 0) {
+    // Month 1 from the balance carried in: A + c₀ hours available, and c₁ = min(K, (A + c₀ − D)⁺),
+    // so S₁(y) = G(A + c₀ − y). None of c₀ is subtracted: what of it goes unused is forfeited too.
+    const first = blockExpectations(demand, A + c0);
+    forfeited = first.unused;
+    overage = first.overage;
+    discounted = d * first.overage;
+    for (let i = 0; i < n; i += 1) {
+      const tail = tails(A + c0 - x[i]);
+      S[i] = tail.lower;
+      F[i] = tail.upper;
+    }
+  }
+  for (let t = c0 > 0 ? 2 : 1; t <= T; t += 1) {
     let carried = 0;
     let unused = unusedAtZero;
     let over = overageAtTop;
@@ -483,7 +528,7 @@ export function retainerExpectations(demand: Demand, terms: RetainerTerms, month
   // A spread that underflows (h·v² below the smallest double) is demand known exactly.
   if (v === 0 || h === 0 || !(h * v * v > 0)) return succeed(certainRetainer(h, terms, monthlyDiscount));
   if (!(terms.rolloverCap > 0) || terms.termMonths === 1) return succeed(independentMonths(demand, terms, monthlyDiscount));
-  if (terms.rolloverCap >= terms.termMonths - 1) return succeed(uncappedRollover(demand, terms, monthlyDiscount));
+  if (terms.rolloverCap >= terms.termMonths - 1 && !terms.carriedHours) return succeed(uncappedRollover(demand, terms, monthlyDiscount));
   return carriedBalance(demand, terms, monthlyDiscount);
 }
 
@@ -542,5 +587,31 @@ export function retainerValue(raw: RawArguments<typeof RETAINERVALUE_LIMITS>): O
       const retainer = args.monthlyPrice * (1 + r / 12) * arrears + args.overageRate * expected.discountedOverageHours;
       return finiteOrProblem(hourly - retainer);
     });
+  });
+}
+
+/** The size of RETAINERFORECAST's spill: hours forfeited above hours of overage, in one column. */
+export const RETAINERFORECAST_SPILL = { rows: 2, columns: 1 } as const;
+
+/**
+ * RETAINERFORECAST: for a retainer under way, the expected hours still to be forfeited and to be
+ * billed as overage over the months left, from the balance carried into the next month (month 1
+ * then has monthly_hours + carried_hours available). A column of two: forfeited, then overage.
+ *
+ * @example
+ * retainerForecast({ expectedMonthlyHours: 8, monthlyHours: 8, carriedHours: 2, monthsLeft: 2, monthlyVariability: 0.5, rolloverCap: 0.4 })
+ * //=> { ok: true, value: [[3.8421 (approximately)], [1.8421 (approximately)]] }
+ */
+export function retainerForecast(raw: RawArguments<typeof RETAINERFORECAST_LIMITS>): Outcome<number[][]> {
+  return andThen(checkArguments(RETAINERFORECAST_LIMITS, raw), (args) => {
+    const cap = args.rolloverCap * args.monthlyHours;
+    if (args.carriedHours > cap) {
+      return fail({ kind: 'invalidInput', argument: 'carried_hours', message: MESSAGES.atMostArgument('carried_hours', 'rollover_cap × monthly_hours', cap, args.carriedHours) });
+    }
+    const expected = retainerExpectations(
+      { expectedHours: args.expectedMonthlyHours, variability: args.monthlyVariability },
+      { monthlyHours: args.monthlyHours, rolloverCap: args.rolloverCap, termMonths: args.monthsLeft, carriedHours: args.carriedHours },
+    );
+    return mapOutcome(expected, (e) => [[e.forfeitedHours], [e.overageHours]]);
   });
 }

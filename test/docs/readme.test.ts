@@ -70,6 +70,21 @@ describe('the README\'s numeric examples', () => {
     for (const id of ['RETAINERVALUE', 'RETAINERUNUSED', 'RETAINEROVERAGE', 'TOPUPVALUE']) expect(examples.some((e) => e.id === id)).toBe(true);
   });
 
+  const spills = [...README.matchAll(/^\| `=ITCOST\.([A-Z]+)\(([-0-9., ]*)\)` \| ([0-9.]+) above ([0-9.]+) \|$/gm)];
+
+  it.each(spills.map((m) => [m[0].split('`')[1], m] as const))('%s spills the two results shown, one above the other', (_formula, m) => {
+    const fn = bundle.registered.get(m[1]);
+    if (!fn) throw new Error(`${m[1]} is not registered`);
+    const spill = fn(...m[2].split(',').map((a) => (a.trim() === '' ? null : Number(a)))) as number[][];
+    const rounded = (value: number, shown: string) => Number(value.toFixed(shown.split('.')[1]?.length ?? 0));
+    expect(spill.map((row) => row.length)).toEqual([1, 1]);
+    expect([rounded(spill[0][0], m[3]), rounded(spill[1][0], m[4])]).toEqual([Number(m[3]), Number(m[4])]);
+  });
+
+  it('include RETAINERFORECAST\'s spills', () => {
+    expect(spills.filter((m) => m[1] === 'RETAINERFORECAST')).toHaveLength(3);
+  });
+
   it.each(examples.map((e) => [`=ITCOST.${e.id}(${e.args.map((a) => a ?? '').join(', ')})`, e] as const))('%s shows its result', (_formula, e) => {
     const fn = bundle.registered.get(e.id);
     if (!fn) throw new Error(`${e.id} is not registered`);

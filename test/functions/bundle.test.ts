@@ -122,6 +122,14 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
       expectClose(fn('RETAINERVALUE')(c.h, c.R, c.A, c.M, c.o, c.v, c.cap, c.T, c.r), c.value, c.M);
     }
     for (const c of retainerReference.topup) expectClose(fn('TOPUPVALUE')(c.mu, c.R, c.H, c.P, c.v), c.value, c.P);
+    for (const c of retainerReference.carried) {
+      const spill = fn('RETAINERFORECAST')(c.h, c.A, c.c0, c.T, c.v, c.cap) as number[][];
+      expect(spill).toHaveLength(2);
+      expectClose(spill[0][0], c.unused, c.A);
+      expectClose(spill[1][0], c.overage, c.A);
+    }
+    // Omitted: no variability and use it or lose it, so nothing can be carried in.
+    expect(fn('RETAINERFORECAST')(6, 8, 0, 3, null, null)).toEqual([[6], [0]]);
     // Omitted: no variability, use it or lose it, 12 months, no discounting, overage at the hourly rate.
     expect(fn('RETAINERUNUSED')(6, 8, null, null, null)).toBe(24);
     expect(fn('RETAINEROVERAGE')(10, 8, null, null, null)).toBe(24);
@@ -154,6 +162,8 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expectExcelError(fn('RETAINEROVERAGE')(8, 0), '#VALUE!', 'monthly_hours must be greater than 0');
     expectExcelError(fn('RETAINERVALUE')(8, 150, 8, 0), '#VALUE!', 'monthly_price must be greater than 0');
     expectExcelError(fn('TOPUPVALUE')(30, 150, 10, 1350, -1), '#VALUE!', 'variability must be at least 0');
+    expectExcelError(fn('RETAINERFORECAST')(8, 8, 4, 6, 0.5, 0.4), '#VALUE!', 'carried_hours must be at most rollover_cap × monthly_hours (3.2) (got 4)');
+    expectExcelError(fn('RETAINERFORECAST')(8, 8, 0, 0, 0.5, 0.4), '#VALUE!', 'months_left must be a whole number from 1 to 1200 (got 0)');
   });
 
   it('returns #N/A when managed services never pay off', () => {

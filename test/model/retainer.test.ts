@@ -308,3 +308,92 @@ describe('Gauss rules', () => {
     }
   });
 });
+
+describe('a retainer entered with hours already carried over (a tracker\'s forecast for the rest of a term)', () => {
+  const carriedTerms = (A: number, cap: number, T: number, carriedHours: number) => ({ monthlyHours: A, rolloverCap: cap, termMonths: T, carriedHours });
+  const cases = reference.carried.map((c) => [`h ${c.h}, v ${c.v}, A ${c.A}, cap ${c.cap}, ${c.T} months, ${c.c0} h carried (${c.method})`, c] as const);
+
+  it.each(cases)('%s: forfeited, overage and discounted overage hours against the reference, to 1e-9', (_label, c) => {
+    const d = 0.995;
+    const expected = expectations({ expectedHours: c.h, variability: c.v }, carriedTerms(c.A, c.cap, c.T, c.c0), d);
+    expectNear(expected.forfeitedHours, c.unused, 1e-9);
+    expectNear(expected.overageHours, c.overage, 1e-9);
+    const discounted = c.overage_by_month.reduce((sum, hours, t) => sum + hours * d ** (t + 1), 0);
+    expectNear(expected.discountedOverageHours, discounted, 1e-9);
+  });
+
+  it('the reference covers the deterministic recursion, a one-month term and nested quadrature', () => {
+    expect(new Set(reference.carried.map((c) => c.method))).toEqual(new Set(['closed form', 'deterministic', 'nested quadrature']));
+  });
+
+  it('the whole term from an empty balance is month 1, then the rest of the term from whatever month 1 leaves: E over c₁ of the forecast from c₁', () => {
+    // c₁ = min(K, (A − D₁)⁺): an atom at 0 (D₁ ≥ A), an atom at K (D₁ ≤ A − K), and the density
+    // f(A − y) in between. Integrated here by a 64-point Gauss rule, for demand smooth enough (shape 4).
+    for (const [h, A, cap, T] of [[8, 8, 0.4, 12], [8, 6, 1.5, 6], [7, 8, 1, 5]]) {
+      const demand = { expectedHours: h, variability: 0.5 };
+      const shape = 4;
+      const scale = h / shape;
+      const K = cap * A;
+      const G = (z: number) => (z > 0 ? regularizedGamma(shape, z / scale).lower : 0);
+      const f = (z: number) => (z > 0 ? (z ** (shape - 1) * Math.exp(-z / scale)) / (6 * scale ** shape) : 0);
+      const rest = (c: number) => expectations(demand, carriedTerms(A, cap, T - 1, c), 1);
+      const month1 = expectations(demand, carriedTerms(A, 0, 1, 0), 1);
+      const atZero = rest(0);
+      const atCap = rest(K);
+      const { nodes, weights } = gaussRule(64, 0);
+      let forfeited = (1 - G(A)) * atZero.forfeitedHours + G(A - K) * atCap.forfeitedHours;
+      let overage = (1 - G(A)) * atZero.overageHours + G(A - K) * atCap.overageHours;
+      // f(A − y) vanishes from y = A on, with a kink there: the rule runs up to min(A, K).
+      const upTo = Math.min(A, K);
+      for (let i = 0; i < nodes.length; i += 1) {
+        const y = upTo * nodes[i];
+        const density = upTo * weights[i] * f(A - y);
+        const r = rest(y);
+        forfeited += density * r.forfeitedHours;
+        overage += density * r.overageHours;
+      }
+      // Month 1 forfeits what it leaves beyond the cap, E[(A − K − D₁)⁺].
+      const beyondCap = K < A ? expectations(demand, carriedTerms(A - K, 0, 1, 0), 1).forfeitedHours : 0;
+      const whole = expectations(demand, terms(A, cap, T), 1);
+      expectNear(forfeited + beyondCap, whole.forfeitedHours, 1e-9);
+      expectNear(overage + month1.overageHours, whole.overageHours, 1e-9);
+    }
+  });
+
+  it('forfeited minus overage is c₀ + T·(A − h), and a larger balance carried in never forfeits less nor bills more overage (seeded)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.integer({ min: 1, max: 24 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (h, v, A, cap, T, u1, u2) => {
+          const K = cap * A;
+          const [small, large] = [Math.min(u1, u2) * K, Math.max(u1, u2) * K];
+          const less = retainerExpectations({ expectedHours: h, variability: v }, carriedTerms(A, cap, T, small));
+          const more = retainerExpectations({ expectedHours: h, variability: v }, carriedTerms(A, cap, T, large));
+          // Demand too steady for its rollover is refused (tested above), not forecast.
+          if (!less.ok || !more.ok) return true;
+          const scale = large + T * (A + h);
+          expect(Math.abs(more.value.forfeitedHours - more.value.overageHours - (large + T * (A - h)))).toBeLessThanOrEqual(1e-9 * scale);
+          expect(more.value.forfeitedHours).toBeGreaterThanOrEqual(less.value.forfeitedHours - 1e-9 * scale);
+          expect(more.value.overageHours).toBeLessThanOrEqual(less.value.overageHours + 1e-9 * scale);
+          return true;
+        },
+      ),
+      { seed: SEED, numRuns: 60 },
+    );
+  });
+
+  it('a balance carried in with a cap that never binds goes through the propagation, which agrees with Spitzer\'s identity at 0 carried', () => {
+    const demand = { expectedHours: 8, variability: 0.6 };
+    const uncapped = expectations(demand, terms(8, 5, 6), 0.99);
+    const tiny = expectations(demand, carriedTerms(8, 5, 6, 1e-9), 0.99);
+    expectNear(tiny.forfeitedHours, uncapped.forfeitedHours + 1e-9, 1e-8);
+    expectNear(tiny.overageHours, uncapped.overageHours, 1e-8);
+    expectNear(tiny.discountedOverageHours, uncapped.discountedOverageHours, 1e-8);
+  });
+});

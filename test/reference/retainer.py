@@ -142,6 +142,7 @@ JSON: {"generator", "parameters": {"M", "R", "o", "r"}, "retainer": [{"h", "v", 
 """
 import json
 import os
+import sys
 import time
 from fractions import Fraction
 
@@ -231,9 +232,9 @@ def spitzer(h, v, A, T):
     return [plus[t - 1] / t + h - A for t in range(1, T + 1)], mean_c
 
 
-def deterministic(h, A, cap, T):
+def deterministic(h, A, cap, T, c0=0):
     h, A, K = Fraction(str(h)), Fraction(str(A)), Fraction(str(cap)) * Fraction(str(A))
-    c, over, forf = Fraction(0), [], Fraction(0)
+    c, over, forf = Fraction(str(c0)), [], Fraction(0)
     for t in range(1, T + 1):
         a = c + A
         over.append(max(h - a, 0))
@@ -244,8 +245,8 @@ def deterministic(h, A, cap, T):
 
 
 # --------------------------------------------------------------------------- nested quadrature
-def nested(h, v, A, cap, T, tol=1e-13):
-    """Conditions on D_1, ..., D_(T-1); returns (overage_by_month, unused)."""
+def nested(h, v, A, cap, T, tol=1e-13, c0=0.0):
+    """Conditions on D_1, ..., D_(T-1), from c0 hours carried into month 1; returns (overage_by_month, unused)."""
     D = Month(h, v)
     K = cap * A
     k, th = D.k, D.theta
@@ -284,7 +285,7 @@ def nested(h, v, A, cap, T, tol=1e-13):
             cache[(t, c)] = out
         return out
 
-    res = V(1, 0.0)
+    res = V(1, float(c0))
     return list(res[:-1]), res[-1]
 
 
@@ -547,6 +548,44 @@ RETAINER_CASES = [
     (8, 0, 8, 0.4, 12), (8, 0, 6, 1, 12), (8, 0, 10, 0.4, 12), (8, 0, 10, 3, 6),
 ]
 
+# Hours already carried into month 1 (a tracker's forecast for the rest of a term): (h, v, A, cap, T, c0).
+# Only methods that condition on the balance directly: the deterministic recursion, the closed form
+# of a one-month term (its A + c0 hours are one block), and nested quadrature from V(1, c0).
+CARRIED_CASES = [
+    (8, 0.5, 8, 0.4, 1, 2), (8, 0.5, 8, 0.4, 2, 2), (8, 0.5, 8, 0.4, 3, 3.2), (8, 0.5, 8, 1.5, 3, 5),
+    (8, 1.0, 8, 1, 3, 4), (8, 1.5, 8, 0.4, 3, 1), (6, 0.8, 8, 1.5, 2, 5), (10, 0.3, 8, 20, 3, 4),
+    (8, 0.5, 8, 1, 3, 8), (8, 0.5, 6, 1, 3, 6),
+    (8, 0, 8, 0.4, 12, 3.2), (10, 0, 8, 1, 12, 7), (8, 0, 10, 0.4, 6, 4), (9, 0, 8, 3, 12, 24),
+]
+
+
+def carried_case(h, v, A, cap, T, c0, log):
+    """Reference numbers for a retainer entered with c0 hours carried over."""
+    if v == 0:
+        overs, unused = deterministic(h, A, cap, T, c0)
+        method, err = "deterministic", 0.0
+    elif T == 1:
+        under, over = mp_month(h, v, A + c0)
+        overs, unused, method, err = [over], under, "closed form", 0.0
+    else:
+        o1, u1 = nested(h, v, A, cap, T, tol=1e-12, c0=c0)
+        overs, unused = nested(h, v, A, cap, T, tol=1e-13, c0=c0)
+        err = max(abs(u1 - unused), max(abs(a - b) for a, b in zip(o1, overs)))
+        method = "nested quadrature"
+    overs = [float(o) for o in overs]
+    unused = float(unused)
+    overage = float(sum(mp.mpf(o) for o in overs))
+    identity = abs(overage - unused - T * (h - A) + c0)
+    err = max(err, identity, 2.2e-16 * max(abs(unused), abs(overage)))
+    ok = err <= 1e-9 * max(abs(unused), abs(overage)) or err <= 1e-12
+    log("h=%-5g v=%-4g A=%-3g cap=%-5g T=%-3d c0=%-4g %-18s unused=%-19.15g overage=%-19.15g err=%.1e%s" % (
+        h, v, A, cap, T, c0, method, unused, overage, err, "" if ok else "  EXCLUDED"))
+    if not ok:
+        return None
+    return {"h": h, "v": v, "A": A, "cap": cap, "T": T, "c0": c0, "unused": unused, "overage": overage,
+            "overage_by_month": overs, "method": method, "error": float(err)}
+
+
 # Nystrom against the independent methods (reported, not stored)
 NYSTROM_CHECKS_NESTED = [(8, 0.5, 8, 0.4, 2), (8, 0.5, 8, 1.5, 3), (8, 0.5, 8, 3, 3), (8, 0.2, 8, 1, 3),
                          (8, 1.0, 6, 1.5, 3), (8, 1.5, 8, 0.4, 3), (8, 1.5, 8, 1, 3), (8, 1.5, 8, 1.5, 3),
@@ -620,6 +659,16 @@ def topup_case(mu, H, v, log):
 def main():
     started = time.time()
     log = lambda text: print(text, flush=True)
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "retainer-cases.json")
+    if "--carried" in sys.argv:
+        # Only the carried-in cases, into the existing file (seconds rather than minutes).
+        with open(path) as handle:
+            stored = json.load(handle)
+        stored["carried"] = [r for r in (carried_case(*case, log) for case in CARRIED_CASES) if r]
+        with open(path, "w") as handle:
+            json.dump(stored, handle, indent=1)
+        log("wrote %d carried-in cases to %s in %.0f s" % (len(stored["carried"]), path, time.time() - started))
+        return
     log("-- Nystrom against nested quadrature")
     for h, v, A, cap, T in NYSTROM_CHECKS_NESTED:
         o1, u1 = nested(h, v, A, cap, T)
@@ -641,12 +690,13 @@ def main():
     retainer = [r for r in (retainer_case(*case, log) for case in RETAINER_CASES) if r]
     log("-- top-up cases")
     topup = [topup_case(*case, log) for case in TOPUP_CASES]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "retainer-cases.json")
+    log("-- carried-in cases")
+    carried = [r for r in (carried_case(*case, log) for case in CARRIED_CASES) if r]
     with open(path, "w") as handle:
         json.dump({"generator": "test/reference/retainer.py (numpy %s, scipy %s, mpmath %s)" % (
             np.__version__, __import__("scipy").__version__, mp.__version__),
             "parameters": {"M": M_PRICE, "R": HOURLY, "o": OVER_RATE, "r": ANNUAL},
-            "retainer": retainer, "topup": topup}, handle, indent=1)
+            "retainer": retainer, "topup": topup, "carried": carried}, handle, indent=1)
     log("wrote %d retainer and %d top-up cases to %s in %.0f s" % (len(retainer), len(topup), path, time.time() - started))
 
 
