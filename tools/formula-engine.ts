@@ -19,7 +19,7 @@ import {
 import * as adapters from '../src/functions/functions';
 import { ERROR_CODES } from '../src/functions/error-codes';
 import { installStandInCustomFunctions, StandInCustomFunctionsError } from '../src/functions/stand-in-runtime';
-import { COMPARE_SPILL, TERMDEMAND_SPILL } from '../src/model';
+import { COMPARE_SPILL, RETAINERFORECAST_SPILL, TERMDEMAND_SPILL } from '../src/model';
 import type { SheetPlan } from '../src/sheet/plan';
 import { formulasGrid, nameReference } from '../src/sheet/plan';
 
@@ -42,7 +42,7 @@ function adapterFor(id: string): (...args: never[]) => unknown {
 }
 
 /** The spill of each function that returns an array, as the model declares it. */
-const SPILLS: Readonly<Partial<Record<string, { readonly rows: number; readonly columns: number }>>> = { COMPARE: COMPARE_SPILL, TERMDEMAND: TERMDEMAND_SPILL };
+const SPILLS: Readonly<Partial<Record<string, { readonly rows: number; readonly columns: number }>>> = { COMPARE: COMPARE_SPILL, TERMDEMAND: TERMDEMAND_SPILL, RETAINERFORECAST: RETAINERFORECAST_SPILL };
 
 type Value = ReturnType<typeof SimpleRangeValue.prototype.rawData>[number][number];
 

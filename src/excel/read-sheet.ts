@@ -1,31 +1,59 @@
 /* Reads from the workbook for the wizard: a scenario sheet's inputs, or the selected cells. */
+import type { Scenario } from '../model';
+import { offerInputRows } from '../sheet/offer-scenario';
 import { SCENARIO_INPUT_ROWS } from '../sheet/scenario';
 
+/** Which offer a scenario sheet weighs: a block, a top-up block or a monthly retainer. */
+export type ScenarioSheetKind = Scenario['kind'];
+
 export type LoadedScenario =
-  | { readonly kind: 'scenario'; readonly sheetName: string; readonly inputs: Readonly<Record<string, number>> }
+  | { readonly kind: 'scenario'; readonly offer: ScenarioSheetKind; readonly sheetName: string; readonly inputs: Readonly<Record<string, number>> }
   | { readonly kind: 'notAScenario'; readonly sheetName: string };
 
+/** Each kind of scenario sheet's inputs, by key and defined name. */
+const INPUT_ROWS: Readonly<Record<ScenarioSheetKind, readonly { readonly key: string; readonly name: string }[]>> = {
+  block: SCENARIO_INPUT_ROWS,
+  topUp: offerInputRows('topUp'),
+  retainer: offerInputRows('retainer'),
+};
+
+/** A defined name that only the sheet of a top-up or retainer offer has: its saving. */
+const OFFER_MARKERS: readonly (readonly [ScenarioSheetKind, string])[] = [
+  ['topUp', 'topup_saving'],
+  ['retainer', 'retainer_saving'],
+];
+
 /**
- * Reads the inputs of the active sheet if it is an ITCost scenario sheet: one that has each
- * input's sheet-scoped defined name (as the scenario plan creates them), each on a number. By
- * name, not by position, so rows inserted above the inputs or moved labels do not matter; a
- * formula (an input computed from the history) reads as its value. One sync.
+ * Reads the inputs of the active sheet if it is an ITCost scenario sheet (of a block, a top-up
+ * block or a retainer): one that has each of its inputs' sheet-scoped defined names (as the plans
+ * create them), each on a number. By name, not by position, so rows inserted above the inputs or
+ * moved labels do not matter; a formula (an input computed from the history) reads as its value.
+ * One sync, whatever the kind.
  */
 export async function readScenarioFromActiveSheet(): Promise<LoadedScenario> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name');
-    const cells = SCENARIO_INPUT_ROWS.map((input) => {
-      const range = sheet.names.getItemOrNullObject(input.name).getRangeOrNullObject();
-      range.load('values');
-      return range;
-    });
+    const names = [...new Set(Object.values(INPUT_ROWS).flatMap((rows) => rows.map((row) => row.name)))];
+    const cells = new Map(
+      names.map((name) => {
+        const range = sheet.names.getItemOrNullObject(name).getRangeOrNullObject();
+        range.load('values');
+        return [name, range] as const;
+      }),
+    );
+    const markers = OFFER_MARKERS.map(([kind, name]) => [kind, sheet.names.getItemOrNullObject(name)] as const);
     await context.sync();
-    const values = cells.map((range): unknown => (range.isNullObject ? undefined : range.values[0]?.[0]));
+    const offer = markers.find(([, item]) => !item.isNullObject)?.[0] ?? 'block';
+    const rows = INPUT_ROWS[offer];
+    const values = rows.map((row): unknown => {
+      const range = cells.get(row.name);
+      return range === undefined || range.isNullObject ? undefined : range.values[0]?.[0];
+    });
     const numbers = values.filter((value): value is number => typeof value === 'number');
-    if (numbers.length !== SCENARIO_INPUT_ROWS.length) return { kind: 'notAScenario', sheetName: sheet.name };
-    const inputs = Object.fromEntries(SCENARIO_INPUT_ROWS.map((input, i) => [input.key, numbers[i]]));
-    return { kind: 'scenario', sheetName: sheet.name, inputs };
+    if (numbers.length !== rows.length) return { kind: 'notAScenario', sheetName: sheet.name };
+    const inputs = Object.fromEntries(rows.map((row, i) => [row.key, numbers[i]]));
+    return { kind: 'scenario', offer, sheetName: sheet.name, inputs };
   });
 }
 

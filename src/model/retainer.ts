@@ -80,6 +80,21 @@ function independentMonths(demand: Demand, terms: RetainerTerms, d: number): Ret
 }
 
 /**
+ * Below this shape (variability above 1e6) a month's demand is 0 but for a vanishing chance of a
+ * month so large that it exceeds any balance: nothing is used from the allowance, and all h hours
+ * a month are overage. The propagation's Gauss–Jacobi rule for the density's z^(k−1) breaks down
+ * as k → 0, while the gap to this limit shrinks with k: about 5e-11 relative at 1e-12 (checked
+ * against the propagation in test/model/retainer.test.ts).
+ */
+const VANISHING_SHAPE = 1e-12;
+
+/** The limit of vanishing shape: every hour available is forfeited in the end, every hour needed is overage. */
+function vanishingDemand(h: number, terms: RetainerTerms, d: number): RetainerExpectations {
+  const T = terms.termMonths;
+  return { forfeitedHours: (terms.carriedHours ?? 0) + T * terms.monthlyHours, overageHours: T * h, discountedOverageHours: h * discountSum(d, 1, T) };
+}
+
+/**
  * A cap that never binds: c_t ≤ t·A, so from (T − 1)·A no balance that carries into a later month
  * reaches it. The balance is then c_t = max(0, c_{t−1} + A − D_t), a reflected random walk, and
  * Spitzer's identity (Spitzer, "A combinatorial lemma and its application to probability theory",
@@ -280,7 +295,8 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
   const tooLong = () => {
     // The largest cap, to a hundredth of a month, that fits: panels only grow with the cap.
     let low = 0;
-    let high = Math.ceil(terms.rolloverCap * 100);
+    // No cap of MAX_PANELS months or more fits (one panel per month of A at least).
+    let high = Math.ceil(Math.min(terms.rolloverCap, MAX_PANELS) * 100);
     while (high - low > 1) {
       const middle = Math.floor((low + high) / 2);
       if (fits(middle / 100)) low = middle;
@@ -528,6 +544,7 @@ export function retainerExpectations(demand: Demand, terms: RetainerTerms, month
   // A spread that underflows (h·v² below the smallest double) is demand known exactly.
   if (v === 0 || h === 0 || !(h * v * v > 0)) return succeed(certainRetainer(h, terms, monthlyDiscount));
   if (!(terms.rolloverCap > 0) || terms.termMonths === 1) return succeed(independentMonths(demand, terms, monthlyDiscount));
+  if (1 / (v * v) < VANISHING_SHAPE) return succeed(vanishingDemand(h, terms, monthlyDiscount));
   if (terms.rolloverCap >= terms.termMonths - 1 && !terms.carriedHours) return succeed(uncappedRollover(demand, terms, monthlyDiscount));
   return carriedBalance(demand, terms, monthlyDiscount);
 }

@@ -1,6 +1,7 @@
 import { checkScenario, type ScenarioInputs } from '../model';
 import type { SheetPlan } from './plan';
 import { quotesPlan } from './quotes';
+import { retainerTrackerPlan } from './retainer-tracker';
 import { scenarioPlan } from './scenario';
 import { trackerPlan } from './tracker';
 
@@ -27,7 +28,7 @@ function exampleScenario(): ScenarioInputs {
 }
 
 export interface TemplateSpec {
-  readonly id: 'options' | 'tracker' | 'quotes';
+  readonly id: 'options' | 'tracker' | 'retainer-tracker' | 'quotes';
   /** File name under dist/templates/. */
   readonly file: string;
   readonly title: string;
@@ -60,6 +61,22 @@ export const TEMPLATES: readonly TemplateSpec[] = [
         incrementMinutes: 15,
         minimumMinutes: 30,
         multiplier: 1,
+      }),
+  },
+  {
+    id: 'retainer-tracker',
+    file: 'retainer-tracker.xlsx',
+    title: 'Retainer tracker',
+    description: 'For a monthly retainer under way: log hours month by month and see what carries over, what expires and what will.',
+    plan: () =>
+      retainerTrackerPlan({
+        monthlyHours: 10,
+        monthlyPrice: 1250,
+        rolloverCap: 0.5,
+        startDate: 46204, // 2026-07-01
+        termMonths: 12,
+        overageRate: 150,
+        hoursUsed: [8, 11.5, 6, 9.25, 12.5, 7.5, 6.5],
       }),
   },
   {

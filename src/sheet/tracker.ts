@@ -1,8 +1,9 @@
 import { EXPIRYFORECAST_LIMITS, BILLEDHOURS_LIMITS, BLOCKVALUE_LIMITS, type ArgumentLimit } from '../model';
-import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
+import { SheetBuilder, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
-import { BILLED_HOURS, COUNT, DATE, GENERAL, HOURS, MONEY, PERCENT, PLAIN, RATIO } from './formats';
+import { BILLED_HOURS, COUNT, DATE, HOURS, MONEY, PERCENT, PLAIN, RATIO } from './formats';
 import { cellAddress, type PlanCell, type SheetPlan } from './plan';
+import { statusField, warningFormats, type TrackerWarnings } from './tracker-status';
 
 export interface TrackerExample {
   readonly blockHours: number;
@@ -52,13 +53,11 @@ const TRACKER_NOTES = [
   'Status: warns when hours expiring unused, or overage, has at least the chance set below and its expected hours reach the hours set below; otherwise the block is on track.',
 ] as const;
 
-type Ref = (name: string) => string;
-
-/** The warning conditions, written once for the status formula (with names) and the warning formats (with cell addresses). */
-const expiryWarning = (ref: Ref) =>
-  `AND(${ref('months_elapsed')}>0,${ref('chance_unused')}>=${ref('warn_chance')},${ref('forecast_unused')}>=${ref('warn_hours')})`;
-const overageWarning = (ref: Ref) =>
-  `AND(${ref('months_elapsed')}>0,${ref('chance_overage')}>=${ref('warn_chance')},${ref('forecast_overage')}>=${ref('warn_hours')})`;
+/** The warning conditions: an outcome at least as likely as the chance set, whose expected hours reach the hours set. */
+const WARNINGS: TrackerWarnings = {
+  expiry: (ref) => `AND(${ref('months_elapsed')}>0,${ref('chance_unused')}>=${ref('warn_chance')},${ref('forecast_unused')}>=${ref('warn_hours')})`,
+  overage: (ref) => `AND(${ref('months_elapsed')}>0,${ref('chance_overage')}>=${ref('warn_chance')},${ref('forecast_overage')}>=${ref('warn_hours')})`,
+};
 
 /**
  * A block already bought: its terms, a month-by-month log of hours used, an optional ticket log
@@ -126,7 +125,6 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   // Status. The months left need burn_rate × months left hours on average; as a sum of that many
   // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
   sheet.header(sheet.nextRow, 0, 'Status');
-  const byName: Ref = (n) => n;
   const status = (label: string, name: string, formula: string, unit: string | undefined, numberFormat: string): Field => ({ label, name, cell: { formula, numberFormat }, unit });
   sheet.fields(sheet.nextRow, 0, [
     status('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
@@ -147,14 +145,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     status('Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', CHANCE_FORMAT),
     status('Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS),
     status('Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY),
-    status(
-      'Status',
-      'tracker_status',
-      `=IF(months_elapsed=0,"${TRACKER_STATUS.noLog}",IF(months_left=0,"${TRACKER_STATUS.ended}",IF(AND(${expiryWarning(byName)},${overageWarning(byName)}),"${TRACKER_STATUS.both}",` +
-        `IF(${expiryWarning(byName)},"${TRACKER_STATUS.expiry}",IF(${overageWarning(byName)},"${TRACKER_STATUS.overage}","${TRACKER_STATUS.onTrack}")))))`,
-      undefined,
-      GENERAL,
-    ),
+    statusField(TRACKER_STATUS, WARNINGS),
   ]);
   sheet.style('result', sheet.span('chance_unused', 'forecast_overage_cost'));
 
@@ -194,14 +185,9 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   sheet.style('result', partOf(total, { column: 2 }));
   sheet.style('note', sheet.put(total.row + 1, 4, text('Add each month\'s billed hours to the monthly log.')));
 
-  const absolute: Ref = (n) => sheet.address(n);
   return sheet.plan({
     name: TRACKER_SHEET_NAME,
     frozenRows: 1,
-    conditionalFormats: [
-      { range: blockRange(sheet.span('chance_unused', 'forecast_unused_value')), formula: `=${expiryWarning(absolute)}` },
-      { range: blockRange(sheet.span('chance_overage', 'forecast_overage_cost')), formula: `=${overageWarning(absolute)}` },
-      { range: blockRange(sheet.named('tracker_status')), formula: `=OR(${expiryWarning(absolute)},${overageWarning(absolute)})` },
-    ],
+    conditionalFormats: warningFormats(sheet, WARNINGS, ['chance_unused', 'forecast_unused_value'], ['chance_overage', 'forecast_overage_cost']),
   });
 }

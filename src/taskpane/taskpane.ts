@@ -143,7 +143,7 @@ async function loadFromSheet(): Promise<void> {
       renderStatus(status, `"${loaded.sheetName}" is not an ITCost scenario sheet. Select one first.`, 'error');
       return;
     }
-    setOfferKind('block');
+    setOfferKind(loaded.offer);
     const { texts, exact: loadedExact } = textsFor(loaded.inputs);
     for (const field of FIELDS) byId(field.id, HTMLInputElement).value = texts[field.id] ?? '';
     exact = loadedExact;

@@ -121,7 +121,7 @@ describe('the templates outside Office', () => {
     await page.waitForSelector('body[data-mode="preview"]');
     await page.click('#tab-templates');
     const links = await page.$$eval('.template-download', (anchors) => anchors.filter((a) => !(a as HTMLElement).hidden).map((a) => (a as HTMLAnchorElement).getAttribute('href')));
-    expect(links).toEqual(['templates/it-support-options.xlsx', 'templates/block-hours-tracker.xlsx', 'templates/provider-quotes.xlsx']);
+    expect(links).toEqual(['templates/it-support-options.xlsx', 'templates/block-hours-tracker.xlsx', 'templates/retainer-tracker.xlsx', 'templates/provider-quotes.xlsx']);
     for (const link of links) {
       const bytes = await page.evaluate(async (href) => Array.from(new Uint8Array(await (await fetch(href as string)).arrayBuffer()).slice(0, 2)), link);
       expect(String.fromCharCode(...bytes)).toBe('PK'); // a zip: an .xlsx

@@ -1,4 +1,4 @@
-import { checkScenario, type ScenarioInputs } from '../../src/model';
+import { checkOfferScenario, checkScenario, type Scenario, type ScenarioInputs } from '../../src/model';
 import { candidateSheetNames } from '../../src/excel/sheet-names';
 import { describeWriteFailure, SheetWriteFailed, writeSheetPlan } from '../../src/excel/write-plan';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
@@ -6,6 +6,7 @@ import { CELL_STYLES, conditionalRules, formulasGrid, numberFormatGrid, WARNING_
 import { NEAR_CERTAIN_FORMAT } from '../../src/sheet/chance';
 import { TRACKER_SHEET_NAME, trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
 import { scenarioPlan } from '../../src/sheet/scenario';
+import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import { createFakeExcel } from '../support/fake-excel';
 
 const checked = checkScenario({ hourlyRate: 185, expectedMonthlyHours: 2, monthlyVariability: 0.5, disruptionCostPerHour: 0, blockHours: 20, blockPrice: 3400, termMonths: 12, monthlyFee: 900 });
@@ -169,7 +170,7 @@ describe('writing a sheet plan to Excel', () => {
     const before = fake.syncCount;
     const loaded = await readScenarioFromActiveSheet();
     expect(fake.syncCount - before).toBe(1);
-    expect(loaded).toEqual({ kind: 'scenario', sheetName, inputs: odd });
+    expect(loaded).toEqual({ kind: 'scenario', offer: 'block', sheetName, inputs: odd });
   });
 
   it('reads the inputs by their defined names after rows are inserted above them', async () => {
@@ -178,7 +179,7 @@ describe('writing a sheet plan to Excel', () => {
     fake.insertRows(sheetName, 3, 2);
     expect(cellsOf(fake, sheetName).cells.get('B7')?.formula).toBe(inputs.hourlyRate); // hourly_rate was B5
     const before = fake.syncCount;
-    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', sheetName, inputs });
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', offer: 'block', sheetName, inputs });
     expect(fake.syncCount - before).toBe(1);
   });
 
@@ -193,7 +194,7 @@ describe('writing a sheet plan to Excel', () => {
       expect(cell?.formula).toMatch(/^=.*history/);
       if (cell) cell.value = value;
     }
-    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', sheetName, inputs: { ...inputs, ...computed } });
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', offer: 'block', sheetName, inputs: { ...inputs, ...computed } });
   });
 
   it.each([
@@ -204,6 +205,33 @@ describe('writing a sheet plan to Excel', () => {
     const fake = useFake();
     const { sheetName } = await writeSheetPlan(scenarioPlan(inputs));
     spoil(cellsOf(fake, sheetName));
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'notAScenario', sheetName });
+  });
+
+  const COMMON = { hourlyRate: 150, expectedMonthlyHours: 8, monthlyVariability: 0.5, disruptionCostPerHour: 40, monthlyFee: 1500, coveredShare: 0.9, incidentReduction: 0.2, annualDiscountRate: 0.06 };
+  const offerScenario = (kind: 'topUp' | 'retainer', raw: Record<string, number>): Scenario => {
+    const result = checkOfferScenario(kind, raw);
+    if (!result.ok) throw new Error(result.problem.message);
+    return result.value;
+  };
+  it.each([
+    ['a top-up block', offerScenario('topUp', { ...COMMON, blockHours: 24, blockPrice: 3300, termMonths: 12 })],
+    ['a monthly retainer', offerScenario('retainer', { ...COMMON, retainerHours: 8, retainerPrice: 1050, rolloverCap: 0.4, termMonths: 12, overageRate: 160 })],
+  ])('reads the sheet of %s back as that offer, exactly, in one sync', async (_offer, scenario) => {
+    const fake = useFake();
+    const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario));
+    fake.insertRows(sheetName, 2, 1);
+    const before = fake.syncCount;
+    expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', offer: scenario.kind, sheetName, inputs: scenario.inputs });
+    expect(fake.syncCount - before).toBe(1);
+  });
+
+  it('is not a scenario sheet when a retainer sheet lacks one of its inputs', async () => {
+    const fake = useFake();
+    const scenario = offerScenario('retainer', { ...COMMON, retainerHours: 8, retainerPrice: 1050, rolloverCap: 0.4, termMonths: 12, overageRate: 160 });
+    const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario));
+    const sheet = cellsOf(fake, sheetName);
+    sheet.names.splice(sheet.names.findIndex((n) => n.name === 'rollover_cap'), 1);
     expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'notAScenario', sheetName });
   });
 

@@ -397,3 +397,29 @@ describe('a retainer entered with hours already carried over (a tracker\'s forec
     expectNear(tiny.discountedOverageHours, uncapped.discountedOverageHours, 1e-8);
   });
 });
+
+describe('retainer corners', () => {
+  it('demand of vanishing shape (variability above 1e6): every hour available is forfeited, every hour needed is overage, and the propagation tends there', () => {
+    const terms14 = { monthlyHours: 8, rolloverCap: 1, termMonths: 14 };
+    for (const carriedHours of [0, 2]) {
+      for (const v of [1e8, 1e10, 1e150]) {
+        const limit = expectations({ expectedHours: 19, variability: v }, { ...terms14, carriedHours }, 0.99);
+        expect(limit.forfeitedHours).toBe(carriedHours + 14 * 8);
+        expect(limit.overageHours).toBe(14 * 19);
+        expectNear(limit.discountedOverageHours, (19 * 0.99 * (1 - 0.99 ** 14)) / (1 - 0.99), 1e-14);
+      }
+      // Just above the switch, the propagation itself: within 1e-9 of the limit, and closer as the shape falls.
+      const gaps = [1e4, 1e5, 1e6].map((v) => Math.abs(expectations({ expectedHours: 19, variability: v }, { ...terms14, carriedHours }).forfeitedHours - (carriedHours + 112)));
+      expect(gaps[2]).toBeLessThan(1e-9 * 112);
+      expect(gaps[1]).toBeLessThan(gaps[0]);
+      expect(gaps[2]).toBeLessThan(gaps[1]);
+    }
+  });
+
+  it('refuses at once, rather than searching without end, a cap of the largest double over an allowance of the smallest', () => {
+    const before = gammaEvaluationCount();
+    const outcome = retainerExpectations({ expectedHours: 3e-292, variability: 16 }, { monthlyHours: 5e-324, rolloverCap: Number.MAX_VALUE, termMonths: 36, carriedHours: 2e-125 });
+    expect(outcome.ok).toBe(false);
+    expect(gammaEvaluationCount() - before).toBeLessThan(100);
+  });
+});

@@ -110,9 +110,10 @@ function scenarioExample(): SheetPlan {
   if (!checked.ok) throw new Error(checked.problem.message);
   return scenarioPlan(checked.value);
 }
+// The retainer tracker computes no chance: its forecast is in expected hours only (test/sheet/templates.test.ts checks it has no chance cell).
 const PLANS: ReadonlyArray<readonly [string, () => SheetPlan]> = [
   ['the scenario sheet', scenarioExample],
-  ...TEMPLATES.map((t) => [`the ${t.title} template`, t.plan] as const),
+  ...TEMPLATES.filter((t) => t.id !== 'retainer-tracker').map((t) => [`the ${t.title} template`, t.plan] as const),
 ];
 
 /** A computed chance: a formula calling FORFEITRISK, or one on a row whose label speaks of a chance. */

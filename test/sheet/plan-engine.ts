@@ -34,6 +34,15 @@ export function planEngine(plan: SheetPlan) {
     evaluate(formula: string): unknown {
       return hf.calculateFormula(formula, sheet);
     },
+    /** Whether the conditional format over a named cell's row holds (false where none covers it). */
+    flagged(name: string): unknown {
+      const row = (plan.names.find((n) => n.name === name)?.row ?? -1) + 1;
+      const format = (plan.conditionalFormats ?? []).find((f) => {
+        const [from, to = from] = f.range.split(':').map((a) => Number(a.replace(/\D/g, '')));
+        return from <= row && row <= to;
+      });
+      return format ? hf.calculateFormula(format.formula, sheet) : false;
+    },
   };
 }
 

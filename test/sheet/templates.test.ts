@@ -203,13 +203,15 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))('the %s template (.xl
       expect({ at: first, type: stored?.type, error: stored?.error }).toEqual({ at: first, type: validationRule(validation).kind, error: validation.message });
     }
     const shares = (plan.validations ?? []).filter((v) => v.kind === 'number' && v.bounds.atMost === 1);
-    if (template.id !== 'tracker') expect(shares.length).toBeGreaterThan(0);
+    // The trackers have no share bounded by 100% (a rollover cap may exceed a month's hours).
+    if (!template.id.includes('tracker')) expect(shares.length).toBeGreaterThan(0);
   });
 
   it('stores the chance format on every chance cell, and every conditional format in priority order', async () => {
     const plan = template.plan();
     const chanceCells = plan.cells.flatMap((row, r) => row.flatMap((cell, c) => (cell?.numberFormat === CHANCE_FORMAT ? [cellAddress(r, c)] : [])));
-    expect(chanceCells.length).toBeGreaterThan(0);
+    // Every template but the retainer tracker (expected hours only) shows a chance.
+    expect(chanceCells.length > 0).toBe(template.id !== 'retainer-tracker');
     for (const address of chanceCells) expect({ address, numFmt: loaded.worksheet.getCell(address).numFmt }).toEqual({ address, numFmt: CHANCE_FORMAT });
 
     // As the builder writes the file now, not as the last build left it in dist/.

@@ -91,15 +91,7 @@ function compareWithModel(e: TrackerExample) {
     ['forecast_overage_cost', model.overage * e.overageRate],
   ];
   for (const [name, expected] of figures) expectClose(sheet.number(name), expected, name, 1e-9);
-  const formats = plan.conditionalFormats ?? [];
-  const flagged = (name: string) => {
-    const row = (plan.names.find((n) => n.name === name)?.row ?? -1) + 1;
-    const format = formats.find((f) => {
-      const [from, to = from] = f.range.split(':').map((a) => Number(a.replace(/\D/g, '')));
-      return from <= row && row <= to;
-    });
-    return format ? sheet.evaluate(format.formula) : false;
-  };
+  const flagged = (name: string) => sheet.flagged(name);
   return { sheet, model, flagged, expected: expectedStatus(e, model) };
 }
 

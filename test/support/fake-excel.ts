@@ -255,38 +255,53 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
         names: {
           add: (nameToAdd: string, reference: { address: string }, comment?: string) =>
             enqueue(`names.add ${nameToAdd}=${reference.address}`, () => sheetOf(handle).names.push({ name: nameToAdd, address: reference.address, comment })),
-          /** A sheet-scoped name; getRangeOrNullObject() is the range it refers to when the batch runs, or a null object. */
-          getItemOrNullObject: (nameToFind: string) => ({
-            getRangeOrNullObject: () => {
-              let found: { values?: unknown[][] } | undefined;
-              let synced = false;
-              const loaded = <T>(read: () => T) => {
-                if (!synced) throw new Error(`PropertyNotLoaded: the range of name ${nameToFind} was read before load() and sync()`);
-                return read();
-              };
-              return {
-                load: (what?: string) => {
-                  log.push(`load name ${handle.label()}!${nameToFind}.${what}`);
-                  afterSync.push(() => {
-                    const sheet = handle.resolve();
-                    const name = sheet?.names.find((n) => n.name.toLowerCase() === nameToFind.toLowerCase());
-                    found = name && (loadsProperty(what, 'values') ? { values: readValues(sheet, name.address) } : {});
-                    synced = true;
-                  });
-                },
-                get isNullObject() {
-                  return loaded(() => found === undefined);
-                },
-                get values() {
-                  return loaded(() => {
-                    if (!found) throw new Error(`InvalidObjectPath: name ${nameToFind} does not exist`);
-                    if (!found.values) throw new Error(`PropertyNotLoaded: values of the range of name ${nameToFind} was not loaded`);
-                    return found.values;
-                  });
-                },
-              };
-            },
-          }),
+          /**
+           * A sheet-scoped name; getRangeOrNullObject() is the range it refers to when the batch runs, or a null object.
+           * As in Excel, the name's own isNullObject needs no load(), only a sync.
+           */
+          getItemOrNullObject: (nameToFind: string) => {
+            let nameSynced = false;
+            let nameIsNull = true;
+            afterSync.push(() => {
+              nameIsNull = handle.resolve()?.names.find((n) => n.name.toLowerCase() === nameToFind.toLowerCase()) === undefined;
+              nameSynced = true;
+            });
+            return {
+              get isNullObject() {
+                if (!nameSynced) throw new Error(`isNullObject of name ${nameToFind} was read before context.sync()`);
+                return nameIsNull;
+              },
+              getRangeOrNullObject: () => {
+                let found: { values?: unknown[][] } | undefined;
+                let synced = false;
+                const loaded = <T>(read: () => T) => {
+                  if (!synced) throw new Error(`PropertyNotLoaded: the range of name ${nameToFind} was read before load() and sync()`);
+                  return read();
+                };
+                return {
+                  load: (what?: string) => {
+                    log.push(`load name ${handle.label()}!${nameToFind}.${what}`);
+                    afterSync.push(() => {
+                      const sheet = handle.resolve();
+                      const name = sheet?.names.find((n) => n.name.toLowerCase() === nameToFind.toLowerCase());
+                      found = name && (loadsProperty(what, 'values') ? { values: readValues(sheet, name.address) } : {});
+                      synced = true;
+                    });
+                  },
+                  get isNullObject() {
+                    return loaded(() => found === undefined);
+                  },
+                  get values() {
+                    return loaded(() => {
+                      if (!found) throw new Error(`InvalidObjectPath: name ${nameToFind} does not exist`);
+                      if (!found.values) throw new Error(`PropertyNotLoaded: values of the range of name ${nameToFind} was not loaded`);
+                      return found.values;
+                    });
+                  },
+                };
+              },
+            };
+          },
         },
         freezePanes: {
           freezeRows: (count: number) => enqueue(`freezeRows ${handle.label()} ${count}`, () => (sheetOf(handle).frozenRows = count)),

@@ -1,0 +1,48 @@
+/**
+ * What the block-hours and retainer trackers share: a status line that says whether anything is
+ * logged, whether the term is over, and which of two outcomes (hours expiring unused, overage) it
+ * warns of, and the warning formats that turn the figures behind a warning red.
+ */
+import { blockRange, type Field, type SheetBuilder } from './builder';
+import { GENERAL } from './formats';
+import type { PlanConditionalFormat } from './plan';
+
+/** A cell reference by defined name: the name itself in a cell formula, an absolute address in a conditional format. */
+export type Ref = (name: string) => string;
+
+export interface TrackerStatusTexts {
+  readonly noLog: string;
+  readonly ended: string;
+  readonly expiry: string;
+  readonly overage: string;
+  readonly both: string;
+  readonly onTrack: string;
+}
+
+/** When each outcome is warned of, written once for the status formula and for the warning formats. */
+export interface TrackerWarnings {
+  readonly expiry: (ref: Ref) => string;
+  readonly overage: (ref: Ref) => string;
+}
+
+const byName: Ref = (name) => name;
+
+/** The status field (`tracker_status`), from the `months_elapsed` and `months_left` cells and the warnings. */
+export function statusField(texts: TrackerStatusTexts, warnings: TrackerWarnings): Field {
+  const expiry = warnings.expiry(byName);
+  const overage = warnings.overage(byName);
+  const formula =
+    `=IF(months_elapsed=0,"${texts.noLog}",IF(months_left=0,"${texts.ended}",IF(AND(${expiry},${overage}),"${texts.both}",` +
+    `IF(${expiry},"${texts.expiry}",IF(${overage},"${texts.overage}","${texts.onTrack}")))))`;
+  return { label: 'Status', name: 'tracker_status', cell: { formula, numberFormat: GENERAL } };
+}
+
+/** Red where a warning holds: each outcome's figures (a span of named rows) and the status. */
+export function warningFormats(sheet: SheetBuilder, warnings: TrackerWarnings, expiryRows: readonly [string, string], overageRows: readonly [string, string]): PlanConditionalFormat[] {
+  const absolute: Ref = (name) => sheet.address(name);
+  return [
+    { range: blockRange(sheet.span(...expiryRows)), formula: `=${warnings.expiry(absolute)}` },
+    { range: blockRange(sheet.span(...overageRows)), formula: `=${warnings.overage(absolute)}` },
+    { range: blockRange(sheet.named('tracker_status')), formula: `=OR(${warnings.expiry(absolute)},${warnings.overage(absolute)})` },
+  ];
+}
