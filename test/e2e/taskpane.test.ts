@@ -179,7 +179,7 @@ describe('the task pane in Excel (fake host)', () => {
     await context.close();
   });
 
-  it('weighs a monthly retainer when it is chosen, and creates its scenario sheet', async () => {
+  it('weighs a monthly retainer when it is chosen, creates its scenario sheet, and loads it back as a retainer', async () => {
     const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({}) });
     await page.goto(`${server.url}/taskpane.html`);
     await page.waitForSelector('body[data-mode="excel"]');
@@ -210,6 +210,17 @@ describe('the task pane in Excel (fake host)', () => {
     const expected = formulasGrid(offerScenarioPlan(retainer.value));
     expected.forEach((row, r) => row.forEach((value, c) => expect(created?.[`${String.fromCharCode(65 + c)}${r + 1}`]).toEqual(value)));
     await page.screenshot({ path: path.join(ARTIFACTS, 'wizard-retainer-320px.png'), fullPage: true });
+
+    // Load from sheet: back to a block with the retainer's fields cleared; the sheet brings back the retainer.
+    await page.click('#step-tab-2');
+    await page.check('#offer-block');
+    for (const id of ['retainerHours', 'retainerPrice', 'rolloverCap']) await page.evaluate((fieldId) => ((document.getElementById(fieldId) as HTMLInputElement).value = ''), id);
+    await page.click('#step-tab-4');
+    await page.click('#load');
+    await page.waitForSelector('#status[data-tone="success"]');
+    expect(await page.isChecked('#offer-retainer')).toBe(true);
+    expect([await page.inputValue('#retainerHours'), await page.inputValue('#retainerPrice'), await page.inputValue('#rolloverCap')]).toEqual(['2', '330', '50']);
+    expect(await page.textContent('#recommendation')).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
