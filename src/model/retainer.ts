@@ -381,6 +381,18 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
     return low;
   };
 
+  // Panels on one grid (see the row loop): as wide as the first and starting a whole number of
+  // its widths from 0; off the grid (graded panels, a last stretch of another width): -1.
+  const gridWidth = panels[0].end - panels[0].start;
+  const gridIndex = Int32Array.from(panels, (p) => {
+    const steps = Math.round(p.start / gridWidth);
+    const onGrid = Math.abs(p.end - p.start - gridWidth) <= 1e-12 * gridWidth && Math.abs(p.start - steps * gridWidth) <= 1e-9 * gridWidth;
+    return onGrid ? steps : -1;
+  });
+  const panelOf = new Int32Array(n);
+  panels.forEach((p, index) => panelOf.fill(index, p.first, p.first + PANEL_NODES));
+  const weightsKept = new Map<number, Float64Array>();
+
   for (let row = 0; row < n; row += 1) {
     const y = x[row];
     // Panels meeting x ∈ [y − A + reachLow, y − A + reachHigh], where z = x + A − y is in reach.
@@ -389,12 +401,24 @@ function carriedBalance(demand: Demand, terms: RetainerTerms, d: number): Outcom
     if (last >= panels.length || panels[last].start >= y - A + reachHigh) last -= 1;
     bandStart = first * PANEL_NODES;
     band = new Float64Array(Math.max(0, last - first + 1) * PANEL_NODES);
+    const own = gridIndex[panelOf[row]];
+    const node = row % PANEL_NODES;
     for (let index = first; index <= last; index += 1) {
       const p = panels[index];
       const width = p.end - p.start;
       const z0 = p.start + A - y;
       const z1 = p.end + A - y;
       if (z1 <= 0) continue;
+      // The weights depend only on where the column's panel lies relative to the row's node: on
+      // the grid, they are those of the same node and a panel as many widths away, wherever that
+      // pair lies. Reused then (equal to rounding), computed and kept otherwise.
+      const key = own >= 0 && gridIndex[index] >= 0 ? (gridIndex[index] - own + n) * PANEL_NODES + node : -1;
+      const kept = key < 0 ? undefined : weightsKept.get(key);
+      if (kept) {
+        band.set(kept, p.first - bandStart);
+        continue;
+      }
+      if (key >= 0) weightsKept.set(key, band.subarray(p.first - bandStart, p.first - bandStart + PANEL_NODES));
       if (z0 >= width) {
         for (let i = 0; i < PANEL_NODES; i += 1) band[p.first - bandStart + i] = w[p.first + i] * density(x[p.first + i] + A - y);
       } else if (!jacobi) {
