@@ -328,8 +328,8 @@ describe('a retainer entered with hours already carried over (a tracker\'s forec
 
   it('the whole term from an empty balance is month 1, then the rest of the term from whatever month 1 leaves: E over c₁ of the forecast from c₁', () => {
     // c₁ = min(K, (A − D₁)⁺): an atom at 0 (D₁ ≥ A), an atom at K (D₁ ≤ A − K), and the density
-    // f(A − y) in between. Integrated here by a 64-point Gauss rule, for demand smooth enough (shape 4).
-    for (const [h, A, cap, T] of [[8, 8, 0.4, 12], [8, 6, 1.5, 6], [7, 8, 1, 5]]) {
+    // f(A − y) in between. Integrated here by a 40-point Gauss rule, for demand smooth enough (shape 4).
+    for (const [h, A, cap, T] of [[8, 8, 0.4, 12], [8, 6, 1.5, 6]]) {
       const demand = { expectedHours: h, variability: 0.5 };
       const shape = 4;
       const scale = h / shape;
@@ -340,7 +340,7 @@ describe('a retainer entered with hours already carried over (a tracker\'s forec
       const month1 = expectations(demand, carriedTerms(A, 0, 1, 0), 1);
       const atZero = rest(0);
       const atCap = rest(K);
-      const { nodes, weights } = gaussRule(64, 0);
+      const { nodes, weights } = gaussRule(40, 0);
       let forfeited = (1 - G(A)) * atZero.forfeitedHours + G(A - K) * atCap.forfeitedHours;
       let overage = (1 - G(A)) * atZero.overageHours + G(A - K) * atCap.overageHours;
       // f(A − y) vanishes from y = A on, with a kink there: the rule runs up to min(A, K).
@@ -384,7 +384,7 @@ describe('a retainer entered with hours already carried over (a tracker\'s forec
           return true;
         },
       ),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: 30 },
     );
   });
 
