@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { meanAndSampleDeviation, retainerExpectations } from '../../src/model';
 import { RETAINER_TRACKER_STATUS, RETAINER_TRACKER_WARN_HOURS, retainerTrackerPlan, type RetainerTrackerExample } from '../../src/sheet/retainer-tracker';
+import { cellAddress, rangeAddresses } from '../../src/sheet/plan';
 import { expectClose, planEngine, valueOf } from './plan-engine';
 
 const SEED = 20261207;
@@ -145,5 +146,48 @@ describe('the retainer tracker in a real formula engine', () => {
       { seed: SEED, numRuns: 40 },
     );
     expect(statuses.size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the retainer tracker\'s layout', () => {
+  const plan = retainerTrackerPlan(example([8, 11.5, 6]));
+  const sheet = planEngine(plan);
+  const named = (name: string) => plan.names.find((n) => n.name === name);
+  const styled = (style: string) => plan.styles.filter((s) => s.style === style).flatMap((s) => rangeAddresses(s.range));
+  const address = (name: string, rowOffset = 0) => cellAddress((named(name)?.row ?? 0) + rowOffset, named(name)?.column ?? 0);
+
+  it('numbers the months of the log and dates each from the start date', () => {
+    const log = named('monthly_log');
+    const first = log?.row ?? 0;
+    const cell = (m: number, column: number) => sheet.hf.getCellValue({ sheet: sheet.sheet, row: first + m, col: column });
+    expect(Array.from({ length: 12 }, (_, m) => cell(m, 0))).toEqual(Array.from({ length: 12 }, (_, m) => m + 1));
+    // 2026-07-01, then the first of each month after.
+    expect([0, 1, 6, 11].map((m) => cell(m, 1))).toEqual([46204, 46235, 46388, 46539]);
+    expect(log?.rows).toBe(12);
+  });
+
+  it('styles the title, the inputs (terms and hours used) and the forecast', () => {
+    expect(styled('title')).toEqual(['A1']);
+    expect(plan.cells[0]?.[0]?.value).toBe('Retainer tracker');
+    expect(styled('note')).toEqual(['A2', 'A3']);
+    const inputs = styled('input');
+    for (const name of ['monthly_hours', 'monthly_price', 'rollover_cap', 'start_date', 'term_months', 'overage_rate', 'warn_hours']) expect(inputs).toContain(address(name));
+    for (let m = 0; m < 12; m += 1) expect(inputs).toContain(address('monthly_log', m));
+    expect(inputs.filter((a) => a.startsWith('B')).length + inputs.filter((a) => a.startsWith('C')).length).toBe(inputs.length);
+    const results = styled('result');
+    for (const name of ['forecast_forfeited', 'forecast_forfeited_value', 'forecast_overage', 'forecast_overage_cost', 'term_forfeited']) expect(results).toContain(address(name));
+    expect(results).not.toContain(address('carried_now'));
+  });
+
+  it('validates the terms by the retainer functions\' limits and the warning hours as at least 0', () => {
+    const ranges = new Map((plan.validations ?? []).map((v) => [v.range, v]));
+    for (const name of ['monthly_hours', 'monthly_price', 'rollover_cap', 'term_months', 'overage_rate', 'warn_hours']) expect(ranges.has(address(name))).toBe(true);
+    expect(ranges.get(address('warn_hours'))?.message).toMatch(/The hours to warn at must be at least 0/);
+    expect(ranges.has(`${address('monthly_log')}:${address('monthly_log', 11)}`)).toBe(true);
+  });
+
+  it('computes month 1 from the month\'s hours alone, referring to no cell above the log', () => {
+    const first = named('monthly_log')?.row ?? 0;
+    expect(plan.cells[first]?.[3]?.formula).toBe(`=IF(${cellAddress(first, 2)}="","",monthly_hours)`);
   });
 });
