@@ -150,8 +150,13 @@ describe('the retainer tracker in a real formula engine', () => {
 });
 
 describe('the retainer tracker\'s layout', () => {
-  const plan = retainerTrackerPlan(example([8, 11.5, 6]));
-  const sheet = planEngine(plan);
+  // Built in each test (not while the file loads), so that mutation testing sees which tests reach the plan.
+  let plan = retainerTrackerPlan(example([]));
+  let sheet = planEngine(plan);
+  beforeEach(() => {
+    plan = retainerTrackerPlan(example([8, 11.5, 6]));
+    sheet = planEngine(plan);
+  });
   const named = (name: string) => plan.names.find((n) => n.name === name);
   const styled = (style: string) => plan.styles.filter((s) => s.style === style).flatMap((s) => rangeAddresses(s.range));
   const address = (name: string, rowOffset = 0) => cellAddress((named(name)?.row ?? 0) + rowOffset, named(name)?.column ?? 0);
