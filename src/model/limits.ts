@@ -203,15 +203,8 @@ const rolloverCap: ArgumentLimit = {
  * A retainer's term counts whole months. The upper bound (a century) keeps the work of one call
  * bounded; no contract runs longer.
  */
-const retainerTermMonths: ArgumentLimit = {
-  excelName: 'term_months',
-  unit: 'months',
-  atLeast: 1,
-  atMost: 1200,
-  wholeNumber: true,
-  optional: true,
-  defaultValue: 12,
-};
+const wholeMonths = { unit: 'months', atLeast: 1, atMost: 1200, wholeNumber: true } as const;
+const retainerTermMonths: ArgumentLimit = { excelName: 'term_months', ...wholeMonths, optional: true, defaultValue: 12 };
 
 export const RETAINERVALUE_LIMITS = {
   expectedMonthlyHours,
@@ -242,7 +235,7 @@ export const RETAINERFORECAST_LIMITS = {
   expectedMonthlyHours,
   monthlyHours,
   carriedHours: { excelName: 'carried_hours', unit: 'hours', atLeast: 0 },
-  monthsLeft: { excelName: 'months_left', unit: 'months', atLeast: 1, atMost: 1200, wholeNumber: true },
+  monthsLeft: { excelName: 'months_left', ...wholeMonths },
   monthlyVariability,
   rolloverCap,
 } as const;

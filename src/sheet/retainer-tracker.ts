@@ -1,8 +1,8 @@
 import { EXPIRYFORECAST_LIMITS, RETAINERVALUE_LIMITS, type ArgumentLimit } from '../model';
 import { SheetBuilder, partOf, text, type Field } from './builder';
-import { COUNT, DATE, HOURS, MONEY, PERCENT, RATIO } from './formats';
+import { COUNT, DATE, HOURS, MONEY, PERCENT } from './formats';
 import { cellAddress, type PlanCell, type SheetPlan } from './plan';
-import { statusField, warningFormats, type TrackerWarnings } from './tracker-status';
+import { LOG_ROWS, statusField, statusRow, warningFormats, type TrackerWarnings } from './tracker-status';
 
 export interface RetainerTrackerExample {
   /** Hours made available at the start of each month. */
@@ -118,26 +118,24 @@ export function retainerTrackerPlan(example: RetainerTrackerExample): SheetPlan 
   sheet.skip();
 
   sheet.header(sheet.nextRow, 0, 'Status');
-  const status = (label: string, name: string, formula: string, unit: string | undefined, numberFormat: string): Field => ({ label, name, cell: { formula, numberFormat }, unit });
   // RETAINERFORECAST needs a month left; with none, nothing more is forfeited or billed.
   const forecast = (row: number) =>
     `=IF(months_left=0,0,INDEX(ITCOST.RETAINERFORECAST(burn_rate,monthly_hours,carried_now,months_left,monthly_variability,rollover_cap),${row},1))`;
   sheet.fields(sheet.nextRow, 0, [
-    status('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
-    status('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', COUNT),
-    status('Carried into the next month', 'carried_now', '=IF(months_elapsed=0,0,INDEX(carried_log,months_elapsed))', 'hours', HOURS),
-    status('Hours forfeited so far', 'forfeited_so_far', '=SUM(forfeited_log)', 'hours', HOURS),
-    status('Overage hours so far', 'overage_so_far', '=SUM(overage_log)', 'hours', HOURS),
-    status('Overage cost so far', 'overage_cost_so_far', '=overage_so_far*overage_rate', 'money', MONEY),
-    status('Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS),
-    // No IFERROR: an error in the log should show, not pass as "no variability".
-    status('Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', RATIO),
-    status('Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', COUNT),
-    status('Forecast hours forfeited in the months left', 'forecast_forfeited', forecast(1), 'hours', HOURS),
-    status('Value of those hours', 'forecast_forfeited_value', '=forecast_forfeited*monthly_price/monthly_hours', 'money', MONEY),
-    status('Forecast overage hours in the months left', 'forecast_overage', forecast(2), 'hours', HOURS),
-    status('Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY),
-    status('Hours forfeited over the whole term (forecast)', 'term_forfeited', '=forfeited_so_far+forecast_forfeited', 'hours', HOURS),
+    LOG_ROWS.hoursUsed,
+    LOG_ROWS.monthsElapsed,
+    statusRow('Carried into the next month', 'carried_now', '=IF(months_elapsed=0,0,INDEX(carried_log,months_elapsed))', 'hours', HOURS),
+    statusRow('Hours forfeited so far', 'forfeited_so_far', '=SUM(forfeited_log)', 'hours', HOURS),
+    statusRow('Overage hours so far', 'overage_so_far', '=SUM(overage_log)', 'hours', HOURS),
+    statusRow('Overage cost so far', 'overage_cost_so_far', '=overage_so_far*overage_rate', 'money', MONEY),
+    LOG_ROWS.burnRate,
+    LOG_ROWS.variability,
+    LOG_ROWS.monthsLeft,
+    statusRow('Forecast hours forfeited in the months left', 'forecast_forfeited', forecast(1), 'hours', HOURS),
+    statusRow('Value of those hours', 'forecast_forfeited_value', '=forecast_forfeited*monthly_price/monthly_hours', 'money', MONEY),
+    statusRow('Forecast overage hours in the months left', 'forecast_overage', forecast(2), 'hours', HOURS),
+    statusRow('Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY),
+    statusRow('Hours forfeited over the whole term (forecast)', 'term_forfeited', '=forfeited_so_far+forecast_forfeited', 'hours', HOURS),
     statusField(RETAINER_TRACKER_STATUS, WARNINGS),
   ]);
   sheet.style('result', sheet.span('forecast_forfeited', 'term_forfeited'));

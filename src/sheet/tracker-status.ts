@@ -4,7 +4,7 @@
  * warns of, and the warning formats that turn the figures behind a warning red.
  */
 import { blockRange, type Field, type SheetBuilder } from './builder';
-import { GENERAL } from './formats';
+import { COUNT, GENERAL, HOURS, RATIO } from './formats';
 import type { PlanConditionalFormat } from './plan';
 
 /** A cell reference by defined name: the name itself in a cell formula, an absolute address in a conditional format. */
@@ -26,6 +26,24 @@ export interface TrackerWarnings {
 }
 
 const byName: Ref = (name) => name;
+
+/** A computed row of a tracker's status: label, defined name, formula, unit. */
+export function statusRow(label: string, name: string, formula: string, unit: string | undefined, numberFormat: string): Field {
+  return { label, name, cell: { formula, numberFormat }, unit };
+}
+
+/**
+ * What both trackers read from their `monthly_log` (and `term_months`): hours used, months logged,
+ * the burn rate, the log's month-to-month variability and the months left.
+ */
+export const LOG_ROWS = {
+  hoursUsed: statusRow('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
+  monthsElapsed: statusRow('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', COUNT),
+  burnRate: statusRow('Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS),
+  // No IFERROR: an error in the log should show, not pass as "no variability".
+  variability: statusRow('Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', RATIO),
+  monthsLeft: statusRow('Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', COUNT),
+} as const;
 
 /** The status field (`tracker_status`), from the `months_elapsed` and `months_left` cells and the warnings. */
 export function statusField(texts: TrackerStatusTexts, warnings: TrackerWarnings): Field {

@@ -3,7 +3,7 @@ import { SheetBuilder, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
 import { BILLED_HOURS, COUNT, DATE, HOURS, MONEY, PERCENT, PLAIN, RATIO } from './formats';
 import { cellAddress, type PlanCell, type SheetPlan } from './plan';
-import { statusField, warningFormats, type TrackerWarnings } from './tracker-status';
+import { LOG_ROWS, statusField, statusRow, warningFormats, type TrackerWarnings } from './tracker-status';
 
 export interface TrackerExample {
   readonly blockHours: number;
@@ -125,26 +125,24 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   // Status. The months left need burn_rate × months left hours on average; as a sum of that many
   // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
   sheet.header(sheet.nextRow, 0, 'Status');
-  const status = (label: string, name: string, formula: string, unit: string | undefined, numberFormat: string): Field => ({ label, name, cell: { formula, numberFormat }, unit });
   sheet.fields(sheet.nextRow, 0, [
-    status('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
-    status('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', COUNT),
-    status('Hours remaining', 'hours_remaining', '=block_hours-hours_used', 'hours', HOURS),
-    status('Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS),
-    // No IFERROR: an error in the log should show, not pass as "no variability".
-    status('Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', RATIO),
-    status('Expires on', 'expires_on', '=EDATE(start_date,term_months)', 'date', DATE),
-    status('Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', COUNT),
-    status('Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS),
-    status('Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', RATIO),
-    status('Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', CHANCE_FORMAT),
-    status('Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS),
-    status('Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY),
+    LOG_ROWS.hoursUsed,
+    LOG_ROWS.monthsElapsed,
+    statusRow('Hours remaining', 'hours_remaining', '=block_hours-hours_used', 'hours', HOURS),
+    LOG_ROWS.burnRate,
+    LOG_ROWS.variability,
+    statusRow('Expires on', 'expires_on', '=EDATE(start_date,term_months)', 'date', DATE),
+    LOG_ROWS.monthsLeft,
+    statusRow('Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS),
+    statusRow('Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', RATIO),
+    statusRow('Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', CHANCE_FORMAT),
+    statusRow('Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS),
+    statusRow('Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY),
     // Overage is the other side of the same distribution: P(use > hours left) = 1 − P(use < hours left),
     // except where use is known exactly (no variability, or nothing to use), when it is 1 or 0.
-    status('Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', CHANCE_FORMAT),
-    status('Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS),
-    status('Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY),
+    statusRow('Chance of overage', 'chance_overage', '=IF(hours_remaining<0,1,IF(OR(expected_remaining=0,remaining_variability=0),IF(expected_remaining>hours_remaining,1,0),1-chance_unused))', 'probability', CHANCE_FORMAT),
+    statusRow('Forecast overage hours', 'forecast_overage', '=IF(hours_remaining<=0,expected_remaining-hours_remaining,ITCOST.OVERAGEHOURS(expected_remaining,hours_remaining,remaining_variability))', 'hours', HOURS),
+    statusRow('Forecast overage cost', 'forecast_overage_cost', '=forecast_overage*overage_rate', 'money', MONEY),
     statusField(TRACKER_STATUS, WARNINGS),
   ]);
   sheet.style('result', sheet.span('chance_unused', 'forecast_overage_cost'));
