@@ -61,7 +61,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': ['error', 'Office', 'Excel', 'CustomFunctions', 'document', 'window', 'navigator', 'localStorage'],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The model is pure: pass time in.' }],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The model is pure: pass dates in.' }],
+      // Reading the clock is what is impure: `new Date()` and `Date()`. A date from a given time (`new Date(ms)`) is a pure calculation.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The model is pure: pass dates in.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'The model is pure: pass dates in.' },
+      ],
       'no-restricted-imports': ['error', { patterns: ['../functions/*', '../taskpane/*', '../excel/*', '../sheet/*'] }],
     },
   },

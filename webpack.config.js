@@ -22,14 +22,20 @@ const STDLIB_SHIMS = Object.fromEntries(
     ['@stdlib/math-base-special-expm1$', 'expm1'],
     ['@stdlib/math-base-special-sin$', 'sin'],
     ['@stdlib/math-base-special-sinpi$', 'sinpi'],
-    ['@stdlib/string-format$', 'format'],
     ['@stdlib/function-ctor$', 'function-ctor'],
     ['@stdlib/assert-has-generator-support$', 'has-generator-support'],
     ['@stdlib/array-float64$', 'array-float64'],
     ['@stdlib/array-uint32$', 'array-uint32'],
     ['@stdlib/array-uint16$', 'array-uint16'],
     ['@stdlib/array-uint8$', 'array-uint8'],
-  ].map(([name, file]) => [name, path.resolve(__dirname, 'src/vendor/stdlib-shims', `${file}.js`)]),
+    ['@stdlib/utils-define-property$', 'define-property'],
+    // Files inside a package, which the package requires by a relative path: aliased by absolute path.
+    ['@stdlib/math-base-tools-continued-fraction/lib/generators.js', 'continued-fraction-generators'],
+    ['@stdlib/math-base-tools-sum-series/lib/generators.js', 'sum-series-generators'],
+  ].map(([name, file]) => [
+    name.endsWith('$') ? name : path.resolve(__dirname, 'node_modules', name),
+    path.resolve(__dirname, 'src/vendor/stdlib-shims', `${file}.js`),
+  ]),
 );
 
 /** Where a build into dist/ lists the source files bundled into functions.js (test/build.test.ts reads it). */

@@ -190,6 +190,29 @@ const RETAINER_KNOWN: readonly KnownInput[] = [
   { note: 'a cap that never binds, 36 months', args: [8, 8, 0.5, 35, 36] },
 ];
 
+/** Excel's serial of 1 January 2024. */
+const JANUARY_2024 = 45292;
+
+/**
+ * A time-entry export as MONTHLYHOURS takes it: `entries` entries on working days over `months`
+ * months from January 2024, at a time of day, in the order a PSA tool lists them (by ticket, so
+ * not by date); 5–240 minutes each, mostly short.
+ */
+function timeEntryExport(draw: Draw, entries: number, months: number) {
+  const dates: number[][] = [];
+  const minutes: number[][] = [];
+  for (let i = 0; i < entries; i += 1) {
+    dates.push([Math.floor(JANUARY_2024 + draw.uniform(0, months * 30.4)) + typed(draw.uniform(0.33, 0.75), 4)]);
+    minutes.push([Math.round(draw.logUniform(5, 240))]);
+  }
+  return { dates, minutes };
+}
+
+/** A large export for MONTHLYHOURS, the same on every run: `entries` entries over `months` months. */
+export function largeTimeEntryExport(entries: number, months: number, seed = 20261207) {
+  return timeEntryExport(new Draw(seededRandom(seed)), entries, months);
+}
+
 /**
  * Every ITCOST function of the catalogue the bundle registers, with `count` random argument lists
  * each. The same `baseSeed` gives the same inputs.
@@ -291,6 +314,44 @@ export function benchFunctions(count: number, compareVariability: CompareVariabi
         draw.orOmitted(0.7, () => draw.pick([1.25, 1.5, 2])),
       ]),
       known: [{ note: 'huge minutes', args: [[[1e300]], 15, 30, 1.5] }],
+    },
+    {
+      id: 'MONTHLYHOURS',
+      inputs: 'a time-entry export of 20–2,000 entries over 3–36 months, not in date order; increment 6–60, minimum 0–60 minutes, multiplier 1–2',
+      random: generate('MONTHLYHOURS', (draw) => {
+        const { dates, minutes } = timeEntryExport(draw, Math.round(draw.logUniform(20, 2000)), draw.integer(3, 36));
+        return [
+          dates,
+          minutes,
+          draw.orOmitted(0.3, () => draw.pick([6, 10, 15, 30, 60])),
+          draw.orOmitted(0.5, () => draw.pick([15, 30, 60])),
+          draw.orOmitted(0.7, () => draw.pick([1.25, 1.5, 2])),
+        ];
+      }),
+      known: [
+        { note: 'one entry', args: [[[46023.5]], [[30]]] },
+        { note: 'two entries 30 years apart: 361 months to spill', args: [[[35065], [46022]], [[30], [30]]] },
+        { note: 'blank rows between the entries', args: [[[45292], [null], [45300], [null], [45400]], [[30], [null], [45], [null], [60]]] },
+      ],
+    },
+    {
+      id: 'MANAGEDFEE',
+      inputs: '3–300 users at 40–200 a month; devices, servers, their prices, a minimum, onboarding and months each optional',
+      random: generate('MANAGEDFEE', (draw) => {
+        const users = draw.integer(3, 300);
+        return [
+          users,
+          round(draw.uniform(40, 200), 5),
+          draw.orOmitted(0.4, () => Math.round(users * draw.uniform(1, 2))),
+          draw.orOmitted(0.4, () => round(draw.uniform(5, 40), 5)),
+          draw.orOmitted(0.5, () => draw.integer(1, 10)),
+          draw.orOmitted(0.5, () => round(draw.uniform(75, 300), 25)),
+          draw.orOmitted(0.5, () => round(draw.uniform(500, 5000), 100)),
+          draw.orOmitted(0.5, () => round(draw.uniform(0, 10000), 250)),
+          draw.orOmitted(0.5, () => draw.pick([12, 24, 36])),
+        ];
+      }),
+      known: [{ note: 'huge magnitudes', args: [1e150, 1e150, 1e150, 1e150, 1e150, 1e150, 1e300, 1e300, 1] }],
     },
     {
       id: 'TERMDEMAND',

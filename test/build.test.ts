@@ -91,12 +91,14 @@ describe('the stdlib shims', () => {
     .filter((file) => file.endsWith('.js'))
     .map((file) => ({
       shim: `${SHIMS}/${file}`,
-      stdlib: /^\/\/ Stands in for (@stdlib\/[\w-]+)/m.exec(fs.readFileSync(path.join(ROOT, SHIMS, file), 'utf8'))?.[1],
+      stdlib: /^\/\/ Stands in for (@stdlib\/[\w-]+(?:\/[\w./-]+\.js)?)/m.exec(fs.readFileSync(path.join(ROOT, SHIMS, file), 'utf8'))?.[1],
     }));
 
   it('each name the stdlib module it stands in for, and webpack aliases exactly that module to it', () => {
     const aliases = (makeConfig({}, { mode: 'production' }).resolve?.alias ?? {}) as Record<string, string>;
-    const declared = Object.entries(aliases).map(([name, file]) => ({ shim: path.relative(ROOT, file).split(path.sep).join('/'), stdlib: name.replace(/\$$/, '') }));
+    // A package is aliased as `name$`; a file inside one by its absolute path under node_modules.
+    const stdlibOf = (name: string) => (name.endsWith('$') ? name.slice(0, -1) : path.relative(path.join(ROOT, 'node_modules'), name).split(path.sep).join('/'));
+    const declared = Object.entries(aliases).map(([name, file]) => ({ shim: path.relative(ROOT, file).split(path.sep).join('/'), stdlib: stdlibOf(name) }));
     expect(shims.length).toBeGreaterThanOrEqual(5);
     expect(declared.sort((a, b) => a.shim.localeCompare(b.shim))).toEqual(shims);
   });
@@ -105,8 +107,10 @@ describe('the stdlib shims', () => {
     const modules = bundledModules();
     // The stdlib the shims leave in place is bundled from its sources, so a replaced module that slipped back in would show.
     expect(modules.some((file) => file.startsWith('node_modules/@stdlib/math-base-special-gammainc/'))).toBe(true);
-    // Any copy of a package, top-level or nested under another package's node_modules.
-    const present = shims.filter(({ stdlib }) => modules.some((file) => file.includes(`node_modules/${stdlib}/`)));
+    // Any copy of a package, top-level or nested under another package's node_modules, or the one file replaced.
+    const present = shims.filter(({ stdlib }) =>
+      modules.some((file) => (stdlib === undefined ? false : stdlib.endsWith('.js') ? file.endsWith(`node_modules/${stdlib}`) : file.includes(`node_modules/${stdlib}/`))),
+    );
     expect(present.map(({ stdlib }) => stdlib)).toEqual([]);
     expect(shims.filter(({ shim }) => !modules.includes(shim)).map(({ shim }) => shim)).toEqual([]);
   });

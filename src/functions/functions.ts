@@ -516,3 +516,73 @@ export function retainerForecast(
     }),
   );
 }
+
+/**
+ * From a time-entry export, spills one row per calendar month from the first entry's month to the last: the month's first day (a date) and the hours billed in it, 0 for a month with no entries. Each entry is billed as BILLEDHOURS bills a ticket. The second column feeds TERMDEMAND.
+ * @customfunction MONTHLYHOURS
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#monthlyhours
+ * @param dates The date of each time entry: a range of dates, at least one; a time of day is ignored, and positions blank in both ranges are skipped. Each must be a date from 1900-01-01 to 9999-12-31.
+ * @param minutes The minutes worked on each entry: a range of the same shape as dates, one entry per position. Each must be at least 0.
+ * @param [increment_minutes] The billing increment, in minutes: each entry is rounded up to a whole number of increments. Must be greater than 0. Default: 15.
+ * @param [minimum_minutes] The least an entry is billed, in minutes. Must be at least 0. Default: 0.
+ * @param [multiplier] Applied to each entry's minutes after rounding, e.g. 1.5 for after-hours work. Must be greater than 0. Default: 1.
+ * @returns {number[][]} Each month's first day, and the hours billed in it.
+ */
+export function monthlyHours(
+  dates: unknown[][],
+  minutes: unknown[][],
+  increment_minutes?: number,
+  minimum_minutes?: number,
+  multiplier?: number,
+) {
+  return toExcelTable(() =>
+    model.monthlyHours({
+      dates,
+      minutes,
+      incrementMinutes: increment_minutes,
+      minimumMinutes: minimum_minutes,
+      multiplier,
+    }),
+  );
+}
+
+/**
+ * The monthly fee a managed-services quote amounts to, in money per month: the larger of the minimum fee and the seats (users, devices and servers at their prices), plus the onboarding fee spread over the months.
+ * @customfunction MANAGEDFEE
+ * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedfee
+ * @param users Users the quote covers. Must be at least 0.
+ * @param price_per_user Money per user per month. Must be at least 0.
+ * @param [devices] Devices (workstations, laptops) the quote covers. Must be at least 0. Default: 0.
+ * @param [price_per_device] Money per device per month. Must be at least 0. Default: 0.
+ * @param [servers] Servers the quote covers. Must be at least 0. Default: 0.
+ * @param [price_per_server] Money per server per month. Must be at least 0. Default: 0.
+ * @param [minimum_fee] The least the provider bills a month, in money. Must be at least 0. Default: 0.
+ * @param [onboarding_fee] A one-off fee for taking the business on, in money, spread over the months. Must be at least 0. Default: 0.
+ * @param [months] Months the onboarding fee is spread over, e.g. the agreement's term. Must be at least 1. Default: 12.
+ * @returns {number} Monthly fee in money.
+ */
+export function managedFee(
+  users: number,
+  price_per_user: number,
+  devices?: number,
+  price_per_device?: number,
+  servers?: number,
+  price_per_server?: number,
+  minimum_fee?: number,
+  onboarding_fee?: number,
+  months?: number,
+) {
+  return toExcelResult(() =>
+    model.managedFee({
+      users,
+      pricePerUser: price_per_user,
+      devices,
+      pricePerDevice: price_per_device,
+      servers,
+      pricePerServer: price_per_server,
+      minimumFee: minimum_fee,
+      onboardingFee: onboarding_fee,
+      months,
+    }),
+  );
+}

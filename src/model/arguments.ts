@@ -50,25 +50,19 @@ function isList(value: unknown): value is readonly unknown[] {
 }
 
 /**
- * The cells of a range argument as rows. Excel passes a 2D array, but a caller may pass a single
- * value, a flat list, or an array with holes (`[, [1]]`) or rows that are not arrays: a hole or
- * `undefined` is a blank cell, and a row that is not an array is a row of one cell. Reads by index,
- * so holes never reach the checks as anything but blanks.
+ * The rows of a range argument. Excel passes a 2D array, but a caller may pass a single value, a
+ * flat list, or an array with holes (`[, [1]]`) or rows that are not arrays: a value that is not
+ * an array is a range of one row, and a row that is not an array is a row of one cell. The cells
+ * are read by index ({@link cellsOf}), so a hole or `undefined` is a blank cell. No copies: an
+ * export of 100,000 rows is read where it lies.
  */
-function rangeRows(value: unknown): readonly (readonly unknown[])[] {
-  if (!isList(value)) return [[value]];
-  const rows: unknown[][] = [];
-  for (let rowIndex = 0; rowIndex < value.length; rowIndex += 1) {
-    const row = value[rowIndex];
-    if (!isList(row)) {
-      rows.push([row]);
-      continue;
-    }
-    const cells: unknown[] = [];
-    for (let columnIndex = 0; columnIndex < row.length; columnIndex += 1) cells.push(row[columnIndex]);
-    rows.push(cells);
-  }
-  return rows;
+function rowsOf(value: unknown): readonly unknown[] {
+  return isList(value) ? value : [value];
+}
+
+/** The cells of one row of a range (see {@link rowsOf}). */
+function cellsOf(row: unknown): readonly unknown[] {
+  return isList(row) ? row : [row];
 }
 
 /**
@@ -77,11 +71,13 @@ function rangeRows(value: unknown): readonly (readonly unknown[])[] {
  */
 export function checkRange(limit: ArgumentLimit, value: unknown): Outcome<readonly number[]> {
   const name = limit.excelName;
-  const rows = rangeRows(value);
+  const rows = rowsOf(value);
   const numbers: number[] = [];
-  const singleCell = rows.length === 1 && rows[0].length === 1;
-  for (const [rowIndex, row] of rows.entries()) {
-    for (const [columnIndex, cell] of row.entries()) {
+  const singleCell = rows.length === 1 && cellsOf(rows[0]).length === 1;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex += 1) {
+    const cells = cellsOf(rows[rowIndex]);
+    for (let columnIndex = 0; columnIndex < cells.length; columnIndex += 1) {
+      const cell = cells[columnIndex];
       if (isBlank(cell)) continue;
       if (isWithinLimit(limit, cell)) {
         numbers.push(cell);
@@ -99,6 +95,40 @@ export function checkRange(limit: ArgumentLimit, value: unknown): Outcome<readon
     return invalid(name, MESSAGES.tooFewNumbers(name, limit.minCount, numbers.length));
   }
   return succeed(numbers);
+}
+
+/** Rows × columns of a range; the widest row counts for a ragged one. */
+function shapeOf(rows: readonly unknown[]): { rows: number; columns: number } {
+  return { rows: rows.length, columns: rows.reduce<number>((widest, row) => Math.max(widest, cellsOf(row).length), 0) };
+}
+
+/**
+ * Checks that two range arguments pair up cell by cell, as the dates and minutes of a time-entry
+ * export do: the same shape, and wherever one is blank, the other is blank too. Their checked
+ * numbers (blanks skipped, row by row) then line up index by index. A problem names the argument
+ * that is out of line: the second for a shape, the blank one for a lone blank.
+ */
+export function checkPairedRanges(first: ArgumentLimit, firstValue: unknown, second: ArgumentLimit, secondValue: unknown): Outcome<null> {
+  const firstRows = rowsOf(firstValue);
+  const secondRows = rowsOf(secondValue);
+  const sameShape =
+    firstRows.length === secondRows.length && firstRows.every((row, index) => cellsOf(row).length === cellsOf(secondRows[index]).length);
+  if (!sameShape) {
+    const { rows, columns } = shapeOf(firstRows);
+    const got = shapeOf(secondRows);
+    return invalid(second.excelName, MESSAGES.rangeShapesDiffer(second.excelName, first.excelName, rows, columns, got.rows, got.columns));
+  }
+  for (let rowIndex = 0; rowIndex < firstRows.length; rowIndex += 1) {
+    const firstCells = cellsOf(firstRows[rowIndex]);
+    const secondCells = cellsOf(secondRows[rowIndex]);
+    for (let columnIndex = 0; columnIndex < firstCells.length; columnIndex += 1) {
+      const firstBlank = isBlank(firstCells[columnIndex]);
+      if (firstBlank === isBlank(secondCells[columnIndex])) continue;
+      const [blank, other] = firstBlank ? [first, second] : [second, first];
+      return invalid(blank.excelName, MESSAGES.blankInPair(blank.excelName, other.excelName, rowIndex + 1, columnIndex + 1));
+    }
+  }
+  return succeed(null);
 }
 
 /**

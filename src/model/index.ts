@@ -9,6 +9,8 @@ export * from './breakeven';
 export * from './managed';
 export * from './billing';
 export * from './history';
+export * from './dates';
+export * from './time-entries';
 export * from './expiry';
 export * from './compare';
 export * from './format';

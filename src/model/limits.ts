@@ -22,6 +22,8 @@ export interface ArgumentLimit {
   readonly atMost?: number;
   /** True if only whole numbers are allowed. */
   readonly wholeNumber?: boolean;
+  /** True for an Excel date serial: its bounds are worded as ISO dates ("1900-01-01"). */
+  readonly date?: boolean;
   /** True for a share or rate that people read as a percentage (0.4 is 40%): its limits are worded so. */
   readonly percent?: boolean;
   /** True if the argument may be omitted (Excel passes null). */
@@ -136,8 +138,8 @@ export const MANAGEDBREAKEVEN_LIMITS = {
   disruptionCostPerHour,
 } as const;
 
-export const BILLEDHOURS_LIMITS = {
-  minutesWorked: { excelName: 'minutes_worked', unit: 'minutes', atLeast: 0, shape: 'range' },
+/** The billing rules BILLEDHOURS and MONTHLYHOURS apply to each ticket or time entry. */
+const BILLING_RULE_LIMITS = {
   incrementMinutes: {
     excelName: 'increment_minutes',
     unit: 'minutes',
@@ -147,6 +149,35 @@ export const BILLEDHOURS_LIMITS = {
   },
   minimumMinutes: { excelName: 'minimum_minutes', unit: 'minutes', atLeast: 0, optional: true, defaultValue: 0 },
   multiplier: { excelName: 'multiplier', unit: 'times', greaterThan: 0, optional: true, defaultValue: 1 },
+} as const;
+
+export const BILLEDHOURS_LIMITS = {
+  minutesWorked: { excelName: 'minutes_worked', unit: 'minutes', atLeast: 0, shape: 'range' },
+  ...BILLING_RULE_LIMITS,
+} as const;
+
+/**
+ * Excel's date serials in the 1900 date system: 1 is 1 January 1900 and 2958465 is 31 December
+ * 9999, the last day Excel shows. A fraction is the time of day.
+ */
+export const DATE_SERIAL = { first: 1, afterLast: 2958466 } as const;
+
+/**
+ * MONTHLYHOURS: a time-entry export as two ranges of the same shape, one entry per position.
+ * Positions blank in both are skipped; a blank in one of them only is an error (see monthlyHours).
+ */
+export const MONTHLYHOURS_LIMITS = {
+  dates: {
+    excelName: 'dates',
+    unit: 'dates',
+    date: true,
+    atLeast: DATE_SERIAL.first,
+    lessThan: DATE_SERIAL.afterLast,
+    shape: 'range',
+    minCount: 1,
+  },
+  minutes: { excelName: 'minutes', unit: 'minutes', atLeast: 0, shape: 'range' },
+  ...BILLING_RULE_LIMITS,
 } as const;
 
 export const TERMDEMAND_LIMITS = {
@@ -240,6 +271,23 @@ export const RETAINERFORECAST_LIMITS = {
   rolloverCap,
 } as const;
 
+/** A count or an amount of money that may be 0; the optional ones default to 0. */
+const atLeastZero = (excelName: string, unit: string, optional: boolean): ArgumentLimit =>
+  optional ? { excelName, unit, atLeast: 0, optional, defaultValue: 0 } : { excelName, unit, atLeast: 0 };
+
+/** MANAGEDFEE: a managed-services quote priced per user, device and server. */
+export const MANAGEDFEE_LIMITS = {
+  users: atLeastZero('users', 'users', false),
+  pricePerUser: atLeastZero('price_per_user', 'money per user per month', false),
+  devices: atLeastZero('devices', 'devices', true),
+  pricePerDevice: atLeastZero('price_per_device', 'money per device per month', true),
+  servers: atLeastZero('servers', 'servers', true),
+  pricePerServer: atLeastZero('price_per_server', 'money per server per month', true),
+  minimumFee: atLeastZero('minimum_fee', 'money per month', true),
+  onboardingFee: atLeastZero('onboarding_fee', 'money', true),
+  months: { excelName: 'months', unit: 'months', atLeast: 1, optional: true, defaultValue: 12 },
+} as const;
+
 export const TOPUPVALUE_LIMITS = { expectedHours, hourlyRate, blockHours, blockPrice, variability } as const;
 
 /** Each ITCOST function's limit table, by its Excel id, in the function's argument order. */
@@ -262,4 +310,6 @@ export const FUNCTION_LIMITS: Readonly<Record<string, LimitTable>> = {
   RETAINEROVERAGE: RETAINER_DEMAND_LIMITS,
   TOPUPVALUE: TOPUPVALUE_LIMITS,
   RETAINERFORECAST: RETAINERFORECAST_LIMITS,
+  MONTHLYHOURS: MONTHLYHOURS_LIMITS,
+  MANAGEDFEE: MANAGEDFEE_LIMITS,
 };

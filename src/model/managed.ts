@@ -1,5 +1,5 @@
 import { checkArguments, type CheckedArguments, type RawArguments } from './arguments';
-import { MANAGEDBREAKEVEN_LIMITS, MANAGEDVALUE_LIMITS } from './limits';
+import { MANAGEDBREAKEVEN_LIMITS, MANAGEDFEE_LIMITS, MANAGEDVALUE_LIMITS } from './limits';
 import { MESSAGES } from './messages';
 import { andThen, fail, finiteOrProblem, type Outcome } from './outcome';
 
@@ -106,4 +106,44 @@ export function managedBreakEven(raw: RawArguments<typeof MANAGEDBREAKEVEN_LIMIT
       ? finiteOrProblem(result.monthlyHours)
       : fail({ kind: 'noAnswer', message: MESSAGES.managedNeverPaysOff() });
   });
+}
+
+/** A managed-services quote priced per seat: users, devices and servers, each at its own monthly price. */
+export interface ManagedQuote {
+  readonly users: number;
+  readonly pricePerUser: number;
+  readonly devices: number;
+  readonly pricePerDevice: number;
+  readonly servers: number;
+  readonly pricePerServer: number;
+  /** The least the provider bills a month, whatever the seat count. */
+  readonly minimumFee: number;
+  /** A one-off fee for taking the business on, spread over `months`. */
+  readonly onboardingFee: number;
+  /** The tenure the onboarding fee is spread over. */
+  readonly months: number;
+}
+
+/**
+ * The monthly fee a quote amounts to: max(minimum fee, users · price per user + devices · price
+ * per device + servers · price per server) + onboarding fee ÷ months.
+ *
+ * @example
+ * monthlyFeeOfQuote({ users: 25, pricePerUser: 95, devices: 30, pricePerDevice: 10, servers: 2, pricePerServer: 150, minimumFee: 2500, onboardingFee: 3000, months: 24 })
+ * //=> 3100 — 2,375 + 300 + 300 = 2,975, above the 2,500 minimum, plus 125 a month of onboarding
+ */
+export function monthlyFeeOfQuote(quote: ManagedQuote): number {
+  const seats = quote.users * quote.pricePerUser + quote.devices * quote.pricePerDevice + quote.servers * quote.pricePerServer;
+  return Math.max(quote.minimumFee, seats) + quote.onboardingFee / quote.months;
+}
+
+/**
+ * ITCOST.MANAGEDFEE: the monthly fee a managed-services quote amounts to (see {@link monthlyFeeOfQuote}).
+ *
+ * @example
+ * managedFee({ users: 12, pricePerUser: 110, minimumFee: 1500, onboardingFee: 1800 })
+ * //=> { ok: true, value: 1650 } — 1,320 for the users is below the 1,500 minimum; 1,800 over 12 months adds 150
+ */
+export function managedFee(raw: RawArguments<typeof MANAGEDFEE_LIMITS>): Outcome<number> {
+  return andThen(checkArguments(MANAGEDFEE_LIMITS, raw), (args) => finiteOrProblem(monthlyFeeOfQuote(args)));
 }

@@ -2,6 +2,7 @@
  * Every sentence the model shows a user lives here, so wording stays consistent
  * between Excel error messages and the task pane's inline field messages.
  */
+import { dateInWords } from './dates';
 import type { ArgumentLimit } from './limits';
 
 /** A number as a limit's words show it: a percentage for a limit declared as one. */
@@ -23,6 +24,10 @@ function limitNumber(limit: ArgumentLimit, value: number): string {
  */
 export function limitInWords(limit: ArgumentLimit): string {
   const show = (value: number) => limitNumber(limit, value);
+  // A date range is whole days, the last one the day before the exclusive bound.
+  if (limit.date && limit.atLeast !== undefined && limit.lessThan !== undefined) {
+    return `a date from ${dateInWords(limit.atLeast)} to ${dateInWords(limit.lessThan - 1)}`;
+  }
   const rules: string[] = [];
   if (limit.greaterThan !== undefined) rules.push(`greater than ${show(limit.greaterThan)}`);
   if (limit.atLeast !== undefined && limit.atMost !== undefined && limit.greaterThan === undefined) {
@@ -74,7 +79,13 @@ export const MESSAGES = {
     'the block never pays off: it costs more than paying hourly at every level of use',
   inCell: (row: number, column: number) => ` in row ${row}, column ${column}`,
   tooFewNumbers: (name: string, count: number, got: number) =>
-    `${name} must contain at least ${count} numbers (got ${got}; blank cells are ignored)`,
+    `${name} must contain at least ${count} ${count === 1 ? 'number' : 'numbers'} (got ${got}; blank cells are ignored)`,
+  /** Two ranges that must pair up cell by cell, one entry per position, but differ in shape. */
+  rangeShapesDiffer: (name: string, other: string, rows: number, columns: number, gotRows: number, gotColumns: number) =>
+    `${name} must be the same shape as ${other} (${rows} × ${columns}), one entry per position (got ${gotRows} × ${gotColumns})`,
+  /** A position where one of two paired ranges has a value and the other is blank. */
+  blankInPair: (name: string, other: string, row: number, column: number) =>
+    `${name} is blank in row ${row}, column ${column}, where ${other} has a value: each entry needs both`,
   atMostArgument: (name: string, other: string, limit: number, value: number) =>
     `${name} must be at most ${other} (${limit}) (got ${value})`,
   averageMustBePositive: (name: string) =>

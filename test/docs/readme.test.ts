@@ -96,6 +96,36 @@ describe('the README\'s numeric examples', () => {
   });
 });
 
+/**
+ * MONTHLYHOURS's examples take ranges: the header row states the dates and the minutes in them,
+ * and each result lists the spill's rows as "1 Jan 2026, 1.25; …".
+ */
+describe('the README\'s MONTHLYHOURS examples', () => {
+  const bundle = loadFunctionsBundle();
+  const section = README.slice(README.indexOf('### ITCOST.MONTHLYHOURS'), README.indexOf('### ITCOST.TERMDEMAND'));
+  const header = /^\| example, with the dates (.+) in A2:A4 and (.+) in B2:B4 \| result \|$/m.exec(section);
+  const rows = [...section.matchAll(/^\| `=ITCOST\.MONTHLYHOURS\(A2:A4, B2:B4((?:, [0-9.]+)*)\)` \| (.+) \|$/gm)];
+  /** A date as the README writes it ("5 Jan 2026") as an Excel serial. */
+  const serial = (text: string) => Math.round((Date.parse(`${text} UTC`) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+  it('state their data and two results', () => {
+    expect(header).not.toBeNull();
+    expect(rows).toHaveLength(2);
+  });
+
+  it.each(rows.map((m) => [m[0].split('`')[1], m] as const))('%s spills the months and hours shown', (_formula, m) => {
+    const dates = (header?.[1] ?? '').split(', ').map((d) => [serial(d)]);
+    const minutes = (header?.[2] ?? '').split(', ').map((d) => [Number(d)]);
+    const options = m[1] === '' ? [] : m[1].slice(2).split(', ').map(Number);
+    const spill = bundle.registered.get('MONTHLYHOURS')?.(dates, minutes, ...options);
+    const shown = m[2].split('; ').map((row) => {
+      const [day, hours] = row.split(/, (?=[0-9.]+$)/);
+      return [serial(day), Number(hours)];
+    });
+    expect(spill).toEqual(shown);
+  });
+});
+
 /** The worked examples' formulas (any Excel formula), evaluated by the formula engine with the ITCOST functions. */
 describe('the README\'s worked example of the same hours bought four ways', () => {
   const section = README.slice(README.indexOf('### Worked example: the same hours'), README.indexOf('### Worked example\n'));

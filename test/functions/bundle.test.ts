@@ -137,6 +137,23 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expect(fn('TOPUPVALUE')(25, 150, 10, 1350, null)).toBe(25 * 150 - 3 * 1350);
   });
 
+  it('gives the time-entry and managed-quote reference values, with omitted arguments at their defaults', () => {
+    for (const c of reference.monthlyHours) {
+      const spill = fn('MONTHLYHOURS')(c.dates.map((d) => [d]), c.minutes.map((m) => [m]), c.incrementMinutes, c.minimumMinutes, c.multiplier) as number[][];
+      expect(spill.map((row) => row[0])).toEqual(c.months.map((row) => row[0]));
+      spill.forEach((row, index) => expectClose(row[1], c.months[index][1]));
+    }
+    for (const c of reference.managedFee) {
+      const a = c.arguments as Record<string, number | undefined>;
+      const fee = fn('MANAGEDFEE')(a.users, a.per_user, a.devices ?? null, a.per_device ?? null, a.servers ?? null, a.per_server ?? null, a.minimum ?? null, a.onboarding ?? null, a.months ?? null);
+      expectClose(fee, c.managedFee);
+    }
+    // Omitted: 15-minute increments, no minimum, no multiplier; blank positions skipped.
+    expect(fn('MONTHLYHOURS')([[46023.5], [null], [46085]], [[50], [''], [5]], null, null, null)).toEqual([[46023, 1], [46054, 0], [46082, 0.25]]);
+    // Omitted: no devices or servers, no minimum or onboarding, 12 months.
+    expect(fn('MANAGEDFEE')(10, 100, null, null, null, null, null, 1200, null)).toBe(1100);
+  });
+
   it('accepts a single number where a range is expected, and ignores blank cells in a range', () => {
     expect(fn('BILLEDHOURS')(45)).toBe(0.75);
     expect(fn('BILLEDHOURS')([[45]])).toBe(0.75);
@@ -164,6 +181,12 @@ describe('dist/functions.js in a JavaScript-only custom-functions runtime', () =
     expectExcelError(fn('TOPUPVALUE')(30, 150, 10, 1350, -1), '#VALUE!', 'variability must be at least 0');
     expectExcelError(fn('RETAINERFORECAST')(8, 8, 4, 6, 0.5, 0.4), '#VALUE!', 'carried_hours must be at most rollover_cap × monthly_hours (3.2) (got 4)');
     expectExcelError(fn('RETAINERFORECAST')(8, 8, 0, 0, 0.5, 0.4), '#VALUE!', 'months_left must be a whole number from 1 to 1200 (got 0)');
+    expectExcelError(fn('MONTHLYHOURS')([[46023], [46024]], [[30]]), '#VALUE!', 'minutes must be the same shape as dates (2 × 1)');
+    expectExcelError(fn('MONTHLYHOURS')([[46023], [46024]], [[30], [null]]), '#VALUE!', 'minutes is blank in row 2, column 1, where dates has a value');
+    expectExcelError(fn('MONTHLYHOURS')([[46023], [null]], [[30], [15]]), '#VALUE!', 'dates is blank in row 2, column 1, where minutes has a value');
+    expectExcelError(fn('MONTHLYHOURS')([['3/1/2026']], [[30]]), '#VALUE!', 'dates must be a number (got text "3/1/2026")');
+    expectExcelError(fn('MANAGEDFEE')(10, -95), '#VALUE!', 'price_per_user must be at least 0 (got -95)');
+    expectExcelError(fn('MANAGEDFEE')(10, 95, null, null, null, null, null, 1000, 0), '#VALUE!', 'months must be at least 1 (got 0)');
   });
 
   it('returns #N/A when managed services never pay off', () => {

@@ -11,6 +11,8 @@ import {
   RETAINERVALUE_LIMITS,
   TOPUPVALUE_LIMITS,
   MANAGEDBREAKEVEN_LIMITS,
+  MANAGEDFEE_LIMITS,
+  MONTHLYHOURS_LIMITS,
   MANAGEDVALUE_LIMITS,
   TERMDEMAND_LIMITS,
   type LimitTable,
@@ -57,6 +59,8 @@ const SIGNATURES: Array<[string, string[], LimitTable]> = [
   ['TOPUPVALUE', ['expected_hours', 'hourly_rate', 'block_hours', 'block_price', '[variability]'], TOPUPVALUE_LIMITS],
   // Not in the fixed catalogue: the block-hours tracker's forecast for a retainer under way.
   ['RETAINERFORECAST', ['expected_monthly_hours', 'monthly_hours', 'carried_hours', 'months_left', '[monthly_variability]', '[rollover_cap]'], RETAINERFORECAST_LIMITS],
+  ['MONTHLYHOURS', ['dates', 'minutes', '[increment_minutes]', '[minimum_minutes]', '[multiplier]'], MONTHLYHOURS_LIMITS],
+  ['MANAGEDFEE', ['users', 'price_per_user', '[devices]', '[price_per_device]', '[servers]', '[price_per_server]', '[minimum_fee]', '[onboarding_fee]', '[months]'], MANAGEDFEE_LIMITS],
 ];
 
 // What each function returns to the grid.
@@ -64,11 +68,12 @@ const RESULTS: Record<string, { type?: string; dimensionality?: string }> = {
   TERMDEMAND: { type: 'number', dimensionality: 'matrix' },
   COMPARE: { dimensionality: 'matrix' },
   RETAINERFORECAST: { type: 'number', dimensionality: 'matrix' },
+  MONTHLYHOURS: { type: 'number', dimensionality: 'matrix' },
   RECOMMEND: { type: 'string' },
 };
 
 describe('dist/functions.json', () => {
-  it('declares exactly the eighteen ITCOST functions', () => {
+  it('declares exactly the twenty ITCOST functions', () => {
     expect([...byId.keys()].sort()).toEqual(SIGNATURES.map(([id]) => id).sort());
   });
 

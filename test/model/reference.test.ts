@@ -6,8 +6,10 @@ import {
   breakEven,
   compareTable,
   expiryForecast,
+  monthlyHours,
   forfeitRisk,
   managedBreakEven,
+  managedFee,
   managedValue,
   overageHours,
   recommend,
@@ -98,6 +100,30 @@ describe('the model against the mpmath reference table', () => {
       expectClose(unwrap(billedHours({ ...c, minutesWorked: c.minutesWorked.map((m) => [m]) })), c.billedHours);
     },
   );
+
+  it.each(reference.monthlyHours.map((c) => [c.dates, c.minutes, c] as const))(
+    'monthly hours for entries on %p of %p minutes: the months and their billed hours',
+    (_d, _m, c) => {
+      const rows = unwrap(monthlyHours({ ...c, dates: c.dates.map((d) => [d]), minutes: c.minutes.map((m) => [m]) }));
+      expect(rows.map((row) => row[0])).toEqual(c.months.map((row) => row[0]));
+      rows.forEach((row, index) => expectClose(row[1], c.months[index][1]));
+    },
+  );
+
+  it.each(reference.managedFee.map((c) => [c.arguments, c] as const))('the monthly fee of the quote %p', (a, c) => {
+    const fee = managedFee({
+      users: a.users,
+      pricePerUser: a.per_user,
+      devices: a.devices,
+      pricePerDevice: a.per_device,
+      servers: a.servers,
+      pricePerServer: a.per_server,
+      minimumFee: a.minimum,
+      onboardingFee: a.onboarding,
+      months: a.months,
+    });
+    expectClose(unwrap(fee), c.managedFee);
+  });
 
   it.each(reference.termDemand.map((c) => [c.monthlyHours, c.termMonths, c] as const))('term demand from %p over %p months', (_h, _t, c) => {
     const [[expected, variability]] = unwrap(termDemand({ monthlyHours: [c.monthlyHours], termMonths: c.termMonths }));

@@ -145,6 +145,47 @@ def billed_hours(minutes, increment=15, minimum=0, multiplier=1):
     return total / 60
 
 
+def excel_date(serial):
+    """The calendar date of an Excel serial in the 1900 date system, by Python's own calendar:
+    serials from 61 count days from 1899-12-30; below 60, from 1899-12-31; 60 is Excel's phantom
+    29 February 1900, which belongs to February."""
+    import datetime
+    from math import floor
+    day = floor(serial)
+    if day == 60:
+        return (1900, 2)
+    d = datetime.date(1899, 12, 30 if day >= 61 else 31) + datetime.timedelta(days=day)
+    return (d.year, d.month)
+
+
+def excel_serial_of_month(year, month):
+    import datetime
+    days = (datetime.date(year, month, 1) - datetime.date(1899, 12, 30)).days
+    return days - 1 if days < 61 else days
+
+
+def monthly_hours(dates, minutes, increment=15, minimum=0, multiplier=1):
+    """MONTHLYHOURS: each entry billed as one ticket (billed_hours), summed by calendar month from
+    the earliest month to the latest, empty months at 0."""
+    months = {}
+    for date, worked in zip(dates, minutes):
+        months.setdefault(excel_date(date), []).append(worked)
+    first, last = min(months), max(months)
+    rows = []
+    year, month = first
+    while (year, month) <= last:
+        worked = months.get((year, month), [])
+        rows.append([excel_serial_of_month(year, month), float(billed_hours(worked, increment, minimum, multiplier)) if worked else 0.0])
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return rows
+
+
+def managed_fee(users, per_user, devices=0, per_device=0, servers=0, per_server=0, minimum=0, onboarding=0, months=12):
+    from fractions import Fraction as Fr
+    seats = Fr(users) * Fr(per_user) + Fr(devices) * Fr(per_device) + Fr(servers) * Fr(per_server)
+    return float(max(Fr(minimum), seats) + Fr(onboarding) / Fr(months))
+
+
 def term_demand(history, term=12):
     import statistics
     values = [mp.mpf(v) for v in history]
@@ -327,6 +368,34 @@ for args in [
     table = compare(**args)
     compare_cases.append({"arguments": args, "rows": table, "cheapest": cheapest(table)})
 
+monthly_hours_cases = []
+for (dates, minutes, inc, minimum, mult) in [
+    # January to March 2026, February empty; times of day; unsorted
+    ([46082.6, 46023.4, 46025, 46053.99], [90, 50, 20, 5], 15, 30, 1),
+    # Across a year end, a leap day, after-hours multiplier and 6-minute increments
+    ([45657.5, 45658.25, 45717, 45716, 45300], [42, 7, 130, 59.9, 61], 6, 0, 1.5),
+    # The first days of the 1900 date system, through the phantom 29 February 1900
+    ([1, 31, 32, 59, 60, 61, 91], [10, 20, 30, 40, 50, 60, 70], 15, 0, 1),
+    # One entry; the last day Excel shows
+    ([2958465.5], [1], 30, 60, 2),
+    # Zero minutes still bill the minimum; two years with a single entry at each end
+    ([44927, 45657.9], [0, 0], 15, 15, 1),
+]:
+    monthly_hours_cases.append({"dates": dates, "minutes": minutes, "incrementMinutes": inc, "minimumMinutes": minimum,
+                                "multiplier": mult, "months": monthly_hours(dates, minutes, inc, minimum, mult)})
+
+managed_fee_cases = []
+for args in [
+    dict(users=25, per_user=95),
+    dict(users=25, per_user=95, devices=30, per_device=10, servers=2, per_server=150),
+    dict(users=12, per_user=110, minimum=1500),
+    dict(users=12, per_user=110, minimum=1500, onboarding=1800),
+    dict(users=12, per_user=110, onboarding=1800, months=36),
+    dict(users=40, per_user=87.5, devices=55, per_device=12.25, servers=3, per_server=175, minimum=2500, onboarding=4999, months=7),
+    dict(users=0, per_user=0, minimum=800, onboarding=100, months=3),
+]:
+    managed_fee_cases.append({"arguments": args, "managedFee": managed_fee(**args)})
+
 out = {
     "generator": "test/reference/generate.py (mpmath %s, %d digits)" % (mp.__version__, mp.mp.dps),
     "demand": demand_cases,
@@ -339,6 +408,8 @@ out = {
     "termDemand": term_demand_cases,
     "expiryForecast": expiry_cases,
     "compare": compare_cases,
+    "monthlyHours": monthly_hours_cases,
+    "managedFee": managed_fee_cases,
 }
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.json")
 with open(path, "w") as handle:
