@@ -16,7 +16,10 @@ describe('bundle sizes', () => {
     expect(gzipSize('functions.js')).toBeLessThanOrEqual(24 * KB);
   });
 
-  it('everything the task pane loads besides office.js is within the 82 KB target gzipped (150 KB is the hard ceiling)', () => {
-    expect(gzipSize('functions.js') + gzipSize('taskpane.js')).toBeLessThanOrEqual(82 * KB);
+  // The import worker loads only when an export is read; counted all the same.
+  it('everything the task pane loads besides office.js, the import worker included, is within the 82 KB target gzipped (150 KB is the hard ceiling)', () => {
+    const scripts = fs.readdirSync(DIST).filter((file) => file.endsWith('.js'));
+    expect(scripts.sort()).toEqual(['functions.js', 'import-worker.js', 'taskpane.js']);
+    expect(scripts.reduce((total, file) => total + gzipSize(file), 0)).toBeLessThanOrEqual(82 * KB);
   });
 });

@@ -57,3 +57,21 @@ export function serialOfMonthStart(monthIndex: number): number {
 export function dateInWords(serial: number): string {
   return serial === PHANTOM_DAY ? '1900-02-29' : dateOfDay(serial).toISOString().slice(0, 10);
 }
+
+/**
+ * The Excel date serial of a calendar date, or undefined for a day the month does not have
+ * (31 April) or a date outside 1900-01-01 to 9999-12-31. 29 February 1900 is Excel's serial 60.
+ *
+ * @example
+ * serialOfDate(2026, 1, 5)
+ * //=> 46027
+ */
+export function serialOfDate(year: number, month: number, day: number): number | undefined {
+  if (year === 1900 && month === 2 && day === 29) return PHANTOM_DAY;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year > 9999) return undefined;
+  const days = date.getTime() / DAY_MS - EPOCH_DAY;
+  const serial = days < FIRST_SERIAL_AFTER_PHANTOM_DAY ? days - 1 : days;
+  return serial >= 1 ? serial : undefined;
+}

@@ -11,6 +11,7 @@ import { computeScenarioPreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderOfferKinds, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
 import { applyOfficeTheme } from './theme';
+import { looksLikeExport, setUpHistoryImport, type AcceptedHistory, type HistoryImport } from './history-import';
 
 installPreviewCustomFunctions();
 
@@ -34,6 +35,7 @@ let offerKind: OfferKind = 'block';
 const touched = new Set<string>();
 /** True from the start of a write (Create or Insert) until it settles: one write at a time. */
 let writing = false;
+let historyImport: HistoryImport | undefined;
 
 function fieldTexts(): Record<string, string> {
   return Object.fromEntries(FIELDS.map((f) => [f.id, byId(f.id, HTMLInputElement).value]));
@@ -157,6 +159,10 @@ async function loadFromSheet(): Promise<void> {
 
 function estimate(text: string): void {
   const message = byId('history-message');
+  if (looksLikeExport(text) && historyImport) {
+    void historyImport.read(text, 'the pasted export');
+    return;
+  }
   const result = estimateFromHistory(text);
   if ('error' in result) {
     message.textContent = result.error;
@@ -165,6 +171,12 @@ function estimate(text: string): void {
   fillFields({ expectedMonthlyHours: String(result.expectedMonthlyHours), monthlyVariability: String(result.monthlyVariability) });
   touched.add('expectedMonthlyHours').add('monthlyVariability');
   message.textContent = 'Filled in the average and the variability from your history.';
+  refresh();
+}
+
+function acceptHistory(history: AcceptedHistory): void {
+  fillFields({ expectedMonthlyHours: String(history.expectedMonthlyHours), monthlyVariability: String(history.monthlyVariability) });
+  touched.add('expectedMonthlyHours').add('monthlyVariability');
   refresh();
 }
 
@@ -242,7 +254,7 @@ function start(): void {
   const form = byId('wizard', HTMLFormElement);
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
-    if (target.id === 'history-text' || target.getAttribute('name') === 'offer-kind') return;
+    if (target.closest('.history') || target.getAttribute('name') === 'offer-kind') return;
     // Either one fills the other: a discount fills the price, seats × price per seat fill the fee.
     if (target.id === 'blockDiscount') {
       const price = priceFromDiscountText(fieldTexts());
@@ -271,6 +283,7 @@ function start(): void {
   byId('load').addEventListener('click', () => void loadFromSheet());
   byId('history-estimate').addEventListener('click', () => estimate(byId('history-text', HTMLTextAreaElement).value));
   byId('history-selection').addEventListener('click', () => void useSelection());
+  historyImport = setUpHistoryImport(byId('step-1'), acceptHistory);
   showStep(1);
   refresh();
   setMode(false);

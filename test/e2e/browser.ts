@@ -121,3 +121,25 @@ export async function openPane(browser: Browser, baseUrl: string, options: PageO
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   return { context, page, consoleErrors, refused, officeRequests };
 }
+
+/**
+ * One served dist/ and one browser for a test file: started before its tests, closed after. The
+ * getters read them inside tests (they exist only once beforeAll has run).
+ */
+export function useServedPane(): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser and the server start in beforeAll');
+    return value;
+  };
+  return { browser: () => started(browser), url: () => started(server).url };
+}

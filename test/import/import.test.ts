@@ -1,0 +1,120 @@
+/**
+ * The time-entry import on the export fixtures (test/fixtures/exports, made-up data shaped like
+ * each PSA tool's export, written by make_exports.py with the monthly hours each must give,
+ * computed from the entries it generated rather than by parsing the files).
+ */
+import fs from 'fs';
+import path from 'path';
+import zlib from 'zlib';
+import { detectColumns, ROLE_LABELS, type ColumnRole } from '../../src/import/columns';
+import { dateOrderOf, estimateFromEntries, readEntries } from '../../src/import/entries';
+import { readExportTable, type ExportTable } from '../../src/import/table';
+import type { DayMonthOrder } from '../../src/import/values';
+import expected from '../fixtures/exports/expected.json';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'exports');
+const RULES = { incrementMinutes: 15, minimumMinutes: 0, multiplier: 1 };
+
+function fixtureText(name: string): string {
+  const bytes = fs.readFileSync(path.join(FIXTURES, name));
+  return (name.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+function table(name: string): ExportTable {
+  const read = readExportTable(fixtureText(name));
+  if (!('header' in read)) throw new Error(`${name}: line ${read.line}: ${read.reason}`);
+  return read;
+}
+
+interface Expected {
+  readonly columns: Readonly<Partial<Record<ColumnRole, string>>>;
+  readonly order: DayMonthOrder;
+  readonly orderBasis: string;
+  readonly months: readonly (readonly number[])[];
+  readonly totals?: number;
+  readonly monthsIfMDY?: readonly (readonly number[])[];
+}
+const fixtures = expected as unknown as Readonly<Record<string, Expected>>;
+const cases = Object.entries(fixtures);
+
+describe('importing a time-entry export', () => {
+  it('has at least five fixtures, one of them 100,000 rows', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(5);
+    expect(table('large-100k.csv.gz').rows).toHaveLength(100_000);
+  });
+
+  it.each(cases)('%s: finds the columns by their headers and contents', (name, want) => {
+    const read = table(name);
+    const mapping = detectColumns(read.header, read.rows.slice(0, 200), read.delimiter !== ',');
+    const found = Object.fromEntries(Object.entries(mapping).map(([role, index]) => [role, read.header[index]]));
+    expect(found).toEqual(want.columns);
+  });
+
+  it.each(cases)('%s: gives the monthly hours worked out from its entries', (name, want) => {
+    const read = table(name);
+    const mapping = detectColumns(read.header, read.rows.slice(0, 200), read.delimiter !== ',');
+    // Where the dates decide the order, they overrule the other preference; where they cannot, the preference is what is assumed.
+    const preferred = want.orderBasis === 'assumed' ? want.order : want.order === 'MDY' ? 'DMY' : 'MDY';
+    const order = dateOrderOf(read, mapping.date, preferred);
+    expect({ order: order.order, basis: order.basis }).toEqual({ order: want.order, basis: want.orderBasis });
+    const entries = readEntries(read, { mapping, order: order.order, excludeNonBillable: true, rules: RULES });
+    expect(entries.problems).toEqual([]);
+    expect(entries.totals).toBe(want.totals ?? 0);
+    const estimate = estimateFromEntries(entries, RULES);
+    if ('error' in estimate) throw new Error(estimate.error);
+    expect(estimate.months.map(([start]) => start)).toEqual(want.months.map(([start]) => start));
+    estimate.months.forEach(([, hours], index) => expect(hours).toBeCloseTo(want.months[index][1], 9));
+  });
+
+  it('reads ambiguous dates the other way round when the user switches the order', () => {
+    const read = table('ambiguous-dates.csv');
+    const mapping = detectColumns(read.header, read.rows, false);
+    const want = fixtures['ambiguous-dates.csv'];
+    const estimate = estimateFromEntries(readEntries(read, { mapping, order: 'MDY', excludeNonBillable: true, rules: RULES }), RULES);
+    if ('error' in estimate) throw new Error(estimate.error);
+    expect(estimate.months).toEqual(want.monthsIfMDY);
+  });
+
+  it('keeps non-billable entries when asked, and counts them either way', () => {
+    const read = table('atera-timesheet.csv');
+    const mapping = detectColumns(read.header, read.rows, false);
+    const kept = readEntries(read, { mapping, order: 'DMY', excludeNonBillable: false, rules: RULES });
+    const left = readEntries(read, { mapping, order: 'DMY', excludeNonBillable: true, rules: RULES });
+    expect(kept.nonBillable).toBeGreaterThan(0);
+    expect(left.nonBillable).toBe(kept.nonBillable);
+    expect(kept.dates.length - left.dates.length).toBe(kept.nonBillable);
+  });
+
+  it('reports a row it cannot read with its line, and reads the rest', () => {
+    const read = table('atera-timesheet.csv');
+    const text = fixtureText('atera-timesheet.csv').split('\r\n');
+    text.splice(3, 0, '31/02/2026,Jordan,123,1:00,Yes', '01/03/2026,Jordan,124,an hour,Yes');
+    const broken = readExportTable(text.join('\r\n'));
+    if (!('header' in broken)) throw new Error(broken.reason);
+    const mapping = detectColumns(broken.header, broken.rows, false);
+    const entries = readEntries(broken, { mapping, order: 'DMY', excludeNonBillable: true, rules: RULES });
+    expect(entries.problems).toEqual([
+      { line: 4, reason: '"31/02/2026" is not a date' },
+      { line: 5, reason: '"an hour" is not a number of hours' },
+    ]);
+    expect(entries.dates.length).toBe(readEntries(read, { mapping, order: 'DMY', excludeNonBillable: true, rules: RULES }).dates.length);
+  });
+
+  it.each([
+    ['Date,Minutes\n2026-01-05,30\n2026-01-06,"45\n2026-01-07,15\n', 3, 'a quoted field is never closed'],
+    ['', 1, 'the file is empty'],
+    ['\n\nJust one column\n1\n2\n', 3, 'the first row is not a header of at least two columns'],
+    ['PK\u0003\u0004\u0000\u0000binary', 1, 'this is not a text file'],
+  ])('says which line of an unreadable file stops it, and why: %j', (text, line, reason) => {
+    const read = readExportTable(text);
+    expect('header' in read).toBe(false);
+    if (!('header' in read)) {
+      expect(read.line).toBe(line);
+      expect(read.reason).toContain(reason);
+    }
+  });
+
+  it('labels every role for the mapping the user corrects', () => {
+    expect(Object.keys(ROLE_LABELS).sort()).toEqual(['billable', 'date', 'end', 'hours', 'minutes', 'start', 'ticket', 'workType']);
+  });
+});
