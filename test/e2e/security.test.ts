@@ -1,27 +1,17 @@
 /** Security in the browser: the CSP holds, no request leaves for anywhere but office.js, and workbook text is never HTML. */
-import type { Browser } from 'playwright-core';
-import { fakeExcelScript, launchBrowser, openPane, serveDist } from './browser';
+import { fakeExcelScript, openPane, useServedPane } from './browser';
 
 jest.setTimeout(120_000);
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = useServedPane();
 
 const RECORD_VIOLATIONS = `window.__violations = []; document.addEventListener('securitypolicyviolation', function (e) { window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' from ' + e.sourceFile + ':' + e.lineNumber); });`;
 
 it('makes no request beyond its own files and office.js, and breaks no rule of its Content-Security-Policy', async () => {
-  const { page, context, consoleErrors } = await openPane(browser, server.url, { width: 320 });
+  const { page, context, consoleErrors } = await openPane(pane.browser(), pane.url(), { width: 320 });
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.addInitScript(RECORD_VIOLATIONS);
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector('body[data-mode="preview"]');
   // Use the pane: type, move through the steps, open the templates.
   await page.fill('#hourlyRate', '150');
@@ -29,7 +19,7 @@ it('makes no request beyond its own files and office.js, and breaks no rule of i
   await page.click('#step-tab-4');
   await page.click('#tab-templates');
   await page.click('#tab-scenario');
-  const foreign = requests.filter((url) => !url.startsWith(server.url) && !url.startsWith('https://appsforoffice.microsoft.com/lib/1/hosted/'));
+  const foreign = requests.filter((url) => !url.startsWith(pane.url()) && !url.startsWith('https://appsforoffice.microsoft.com/lib/1/hosted/'));
   expect(foreign).toEqual([]);
   expect(requests.some((url) => url.endsWith('/office.js'))).toBe(true);
   const ownViolations = (await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).filter((v) => !v.includes('microsoft'));
@@ -45,8 +35,8 @@ it('shows workbook text (sheet names, selected cells) as text, never as HTML', a
     window.Excel = window.__fake.Excel;
     window.CustomFunctions = { associate: function () {}, Error: function () {}, ErrorCode: {} };
     window.Office = { HostType: { Excel: 'Excel' }, context: {}, onReady: function (cb) { var info = { host: 'Excel' }; setTimeout(function () { cb && cb(info); }); return Promise.resolve(info); } };`;
-  const { page, context } = await openPane(browser, server.url, { width: 320, fakeHost: host });
-  await page.goto(`${server.url}/taskpane.html`);
+  const { page, context } = await openPane(pane.browser(), pane.url(), { width: 320, fakeHost: host });
+  await page.goto(`${pane.url()}/taskpane.html`);
   await page.waitForSelector('body[data-mode="excel"]');
   await page.click('#step-tab-4');
   await page.click('#load');
