@@ -28,7 +28,11 @@ installStandInCustomFunctions();
 
 /** The metadata the build writes from functions.ts's JSDoc: each id and its parameters. */
 interface FunctionsMetadata {
-  readonly functions: readonly { readonly id: string; readonly parameters: readonly { readonly name: string; readonly optional?: boolean }[] }[];
+  readonly functions: readonly {
+    readonly id: string;
+    readonly parameters: readonly { readonly name: string; readonly optional?: boolean }[];
+    readonly result: { readonly dimensionality?: string };
+  }[];
 }
 const metadata = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'dist', 'functions.json'), 'utf8')) as FunctionsMetadata;
 
@@ -70,7 +74,7 @@ function implementedFunctions(): ImplementedFunctions {
       `${PREFIX}${fn.id}`,
       {
         method: 'itcost',
-        ...(fn.id in SPILLS ? { sizeOfResultArrayMethod: 'itcostSpill' } : {}),
+        ...(fn.id in SPILLS || fn.result.dimensionality === 'matrix' ? { sizeOfResultArrayMethod: 'itcostSpill' } : {}),
         // ANY: ranges arrive as ranges and scalars as scalars, as Excel hands them to the adapters.
         parameters: fn.parameters.map((parameter) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: Boolean(parameter.optional) })),
       },
@@ -93,17 +97,33 @@ class ItcostPlugin extends FunctionPlugin {
   /** Every ITCOST function: HyperFormula checks and evaluates the arguments, the adapter computes. */
   itcost(ast: Call, state: State) {
     const adapter = adapterFor(ast.procedureName.slice(PREFIX.length));
-    return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) =>
-      fromExcelResult(Reflect.apply(adapter, undefined, args.map(toExcelArgument))),
-    );
+    const predicted = this.itcostSpill(ast, state);
+    return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) => {
+      const result: unknown = Reflect.apply(adapter, undefined, args.map(toExcelArgument));
+      // A spill of another size than the one declared would be cut or padded without a word: say so instead.
+      if (Array.isArray(result) && !predicted.isScalar() && (result.length !== predicted.height || (result[0] as unknown[]).length !== predicted.width)) {
+        return new CellError(ErrorType.VALUE, `${ast.procedureName} spilled ${result.length} × ${(result[0] as unknown[]).length}, not the ${predicted.height} × ${predicted.width} declared`);
+      }
+      return fromExcelResult(result);
+    });
   }
 
-  /** The size of an array result, known before it is computed. */
-  itcostSpill(ast: Call): ArraySize {
-    const spill = SPILLS[ast.procedureName.slice(PREFIX.length)];
+  /**
+   * The size of an array result, known before it is computed: the function's own, or, for one whose
+   * size only its data decides (MONTHLYHOURS), the size the plan declared for the cell it spills from.
+   */
+  itcostSpill(ast: Call, state: State): ArraySize {
+    const spill = SPILLS[ast.procedureName.slice(PREFIX.length)] ?? declaredSpills.get(addressKey(state.formulaAddress));
     return spill ? new ArraySize(spill.columns, spill.rows) : ArraySize.scalar();
   }
 }
+
+/**
+ * Spills the last plan loaded declares, by the sheet, row and column of the cell they spill from
+ * (see loadPlan; a new plan replaces them, and a spill of another size shows as an error).
+ */
+const declaredSpills = new Map<string, { readonly rows: number; readonly columns: number }>();
+const addressKey = (address: { readonly sheet: number; readonly row: number; readonly col: number }) => `${address.sheet}:${address.row}:${address.col}`;
 
 const names = Object.fromEntries(Object.keys(ItcostPlugin.implementedFunctions).map((name) => [name, name]));
 HyperFormula.registerFunctionPlugin(ItcostPlugin, { enGB: names, enUS: names });
@@ -113,6 +133,12 @@ export function loadPlan(plan: SheetPlan) {
   const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', language: 'enGB', smartRounding: false });
   const sheetName = hf.addSheet(plan.name);
   const sheet = hf.getSheetId(sheetName) as number;
+  declaredSpills.clear();
+  plan.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.spill) declaredSpills.set(addressKey({ sheet, row: r, col: c }), cell.spill);
+    }),
+  );
   hf.suspendEvaluation();
   for (const name of plan.names) {
     hf.addNamedExpression(name.name, `='${sheetName}'!${nameReference(name)}`, sheet);

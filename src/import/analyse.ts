@@ -40,6 +40,9 @@ export interface Analysis {
   readonly problems: readonly RowProblem[];
   readonly problemCount: number;
   readonly estimate: HistoryEstimate | { readonly error: string };
+  /** The entries used (after the billable filter): each one's date serial and minutes, for the sheet to record. */
+  readonly dates: readonly number[];
+  readonly minutes: readonly number[];
 }
 
 export function analyseExport(table: ExportTable, request: AnalysisRequest): Analysis {
@@ -62,5 +65,7 @@ export function analyseExport(table: ExportTable, request: AnalysisRequest): Ana
     problems: entries.problems.slice(0, PROBLEMS_SHOWN),
     problemCount: entries.problems.length,
     estimate: estimateFromEntries(entries, request.rules),
+    dates: entries.dates,
+    minutes: entries.minutes,
   };
 }

@@ -18,3 +18,5 @@ export const PLAIN = '0.##';
 export const DATE = 'yyyy-mm-dd';
 /** Excel's own choice: text, or a number as it comes. */
 export const GENERAL = 'General';
+/** A calendar month, from its first day's date serial. */
+export const MONTH = 'mmm yyyy';

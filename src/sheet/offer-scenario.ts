@@ -9,7 +9,8 @@ import { OFFER_SCENARIO_LIMITS, VERDICTS, type LimitTable, type OptionName, type
 import { SheetBuilder, partOf, text, type Field } from './builder';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
 import type { PlanCell, SheetPlan } from './plan';
-import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_INPUT_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, costByHoursTable, managedCostFormula, scenarioPlan } from './scenario';
+import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_INPUT_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, costByHoursTable, entryHistoryFormula, managedCostFormula, scenarioPlan } from './scenario';
+import { ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
 
 type OfferSheetKind = Exclude<Scenario['kind'], 'block'>;
 
@@ -123,6 +124,8 @@ export interface OfferScenarioPlanOptions {
   /** Rows in the table of cost by hours used (at least 2). */
   readonly sensitivityRows?: number;
   readonly name?: string;
+  /** The time-entry export the demand was estimated from (see scenarioPlan). */
+  readonly entries?: EntryHistory;
 }
 
 /**
@@ -137,16 +140,20 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
   const inputs = scenario.inputs as unknown as Readonly<Record<string, number>>;
   const limits: LimitTable = OFFER_SCENARIO_LIMITS[kind];
   const sensitivityRows = Math.max(2, Math.floor(options.sensitivityRows ?? DEFAULT_SENSITIVITY_ROWS));
-  const sheet = new SheetBuilder([270, 110, 150, 135, 120]);
+  const entries = options.entries;
+  const sheet = new SheetBuilder(entries ? [270, 110, 150, 135, 120, 20, ...ENTRY_HISTORY_WIDTHS] : [270, 110, 150, 135, 120]);
 
   sheet.style('title', sheet.addRow(text(SCENARIO_TITLE)));
   sheet.style('note', sheet.addRow(text(OFFER_ASSUMPTIONS[kind])));
   sheet.skip();
 
-  sheet.header(sheet.nextRow, 0, 'Inputs', 'Value', 'Unit');
-  const inputFields = offerInputRows(kind).map(
-    (input): Field => ({ label: input.label, name: input.name, cell: { value: inputs[input.key], numberFormat: input.format }, unit: input.unit, limit: limits[input.key] }),
-  );
+  const inputsHeader = sheet.header(sheet.nextRow, 0, 'Inputs', 'Value', 'Unit');
+  const inputFields = offerInputRows(kind).map((input): Field => {
+    const fromHistory = entries ? entryHistoryFormula(input.key) : undefined;
+    return fromHistory
+      ? { label: input.label, name: input.name, cell: { formula: fromHistory, numberFormat: input.format }, unit: `${input.unit}, from the history in G:K` }
+      : { label: input.label, name: input.name, cell: { value: inputs[input.key], numberFormat: input.format }, unit: input.unit, limit: limits[input.key] };
+  });
   sheet.style('input', sheet.fields(sheet.nextRow, 0, inputFields).values);
   sheet.skip();
 
@@ -218,5 +225,7 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
   sheet.skip();
 
   const chart = costByHoursTable(sheet, OPTION[kind], COST_FOR_HOURS[kind], sensitivityRows);
+  // Beside the inputs, from their header row down, once every other row is placed.
+  if (entries) placeEntryHistory(sheet, inputsHeader.row, 6, entries);
   return sheet.plan({ name: options.name ?? SCENARIO_SHEET_NAME, frozenRows: 1, chart });
 }

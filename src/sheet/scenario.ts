@@ -3,6 +3,7 @@ import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
 import { cellAddress, type PlanCell, type PlanChart, type SheetPlan } from './plan';
+import { ENTRY_HISTORY_FORMULAS, ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
 
 export const SCENARIO_SHEET_NAME = 'IT cost scenario';
 export const SCENARIO_TITLE = 'IT cost scenario';
@@ -65,6 +66,11 @@ const HISTORY_FORMULAS: Partial<Record<keyof ScenarioInputs, string>> = {
   monthlyVariability: '=STDEV.S(history)/AVERAGE(history)',
 };
 
+/** The formula an input becomes over a time-entry history, if it is one of the two the history estimates. */
+export function entryHistoryFormula(key: string): string | undefined {
+  return key === 'expectedMonthlyHours' || key === 'monthlyVariability' ? ENTRY_HISTORY_FORMULAS[key] : undefined;
+}
+
 export interface ScenarioPlanOptions {
   /** Rows in the table of cost by hours used (at least 2). */
   readonly sensitivityRows?: number;
@@ -74,6 +80,12 @@ export interface ScenarioPlanOptions {
    * and month-to-month variability become formulas over them (as TERMDEMAND computes them).
    */
   readonly history?: readonly number[];
+  /**
+   * The time-entry export the demand was estimated from. When given (and no `history`), its entries
+   * are listed from column G, with the months MONTHLYHOURS bills and the two inputs as TERMDEMAND
+   * over them (src/sheet/entry-history.ts).
+   */
+  readonly entries?: EntryHistory;
 }
 
 /**
@@ -83,8 +95,9 @@ export interface ScenarioPlanOptions {
 export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOptions = {}): SheetPlan {
   const sensitivityRows = Math.max(2, Math.floor(options.sensitivityRows ?? DEFAULT_SENSITIVITY_ROWS));
   const history = options.history;
-  // A:E holds the COMPARE spill; G:H the history.
-  const sheet = new SheetBuilder(history ? [270, 110, 150, 135, 120, 20, 80, 90] : [270, 110, 150, 135, 120]);
+  const entries = history ? undefined : options.entries;
+  // A:E holds the COMPARE spill; G:H the history, or G:K the entries and their months.
+  const sheet = new SheetBuilder(history ? [270, 110, 150, 135, 120, 20, 80, 90] : entries ? [270, 110, 150, 135, 120, 20, ...ENTRY_HISTORY_WIDTHS] : [270, 110, 150, 135, 120]);
 
   sheet.style('title', sheet.addRow(text(SCENARIO_TITLE)));
   sheet.style('note', sheet.addRow(text(SCENARIO_ASSUMPTIONS)));
@@ -92,9 +105,9 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
 
   const inputsHeader = sheet.header(sheet.nextRow, 0, 'Inputs', 'Value', 'Unit');
   const inputFields = SCENARIO_INPUT_ROWS.map((input): Field => {
-    const fromHistory = history ? HISTORY_FORMULAS[input.key] : undefined;
+    const fromHistory = history ? HISTORY_FORMULAS[input.key] : entries ? entryHistoryFormula(input.key) : undefined;
     return fromHistory
-      ? { label: input.label, name: input.name, cell: { formula: fromHistory, numberFormat: input.format }, unit: `${input.unit}, from the history in H` }
+      ? { label: input.label, name: input.name, cell: { formula: fromHistory, numberFormat: input.format }, unit: `${input.unit}, from the history in ${history ? 'H' : 'G:K'}` }
       : { label: input.label, name: input.name, cell: { value: inputs[input.key], numberFormat: input.format }, unit: input.unit, limit: SCENARIO_LIMITS[input.key] };
   });
   const inputValues = sheet.fields(sheet.nextRow, 0, inputFields).values;
@@ -136,6 +149,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
     sheet.style('input', hours);
     sheet.validate(hours, TERMDEMAND_LIMITS.monthlyHours, 'Support hours');
   }
+  if (entries) placeEntryHistory(sheet, inputsHeader.row, 6, entries);
 
   return sheet.plan({ name: options.name ?? SCENARIO_SHEET_NAME, frozenRows: 1, chart });
 }

@@ -32,6 +32,9 @@ export interface AcceptedHistory {
   readonly monthlyVariability: number;
   readonly months: readonly (readonly [number, number])[];
   readonly rules: BillingRules;
+  /** The entries the months come from: each one's date serial and minutes. */
+  readonly dates: readonly number[];
+  readonly minutes: readonly number[];
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -259,7 +262,7 @@ export function setUpHistoryImport(root: HTMLElement, accept: (history: Accepted
   acceptButton.addEventListener('click', () => {
     const checked = rules();
     if (!analysis || 'error' in analysis.estimate || !checked) return;
-    accept({ ...analysis.estimate, rules: checked });
+    accept({ ...analysis.estimate, rules: checked, dates: analysis.dates, minutes: analysis.minutes });
     message.textContent = `Filled in the average and the variability from ${analysis.estimate.months.length} months of ${source}.`;
   });
 

@@ -3,6 +3,7 @@ import { installPreviewCustomFunctions } from './preview-runtime';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
 import { describeWriteFailure, writeSheetPlan } from '../excel/write-plan';
 import { offerScenarioPlan } from '../sheet/offer-scenario';
+import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
 import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
 import { FIELDS, OFFER_KINDS, fieldApplies } from './fields';
@@ -36,6 +37,8 @@ const touched = new Set<string>();
 /** True from the start of a write (Create or Insert) until it settles: one write at a time. */
 let writing = false;
 let historyImport: HistoryImport | undefined;
+/** The export the two demand fields were last filled from, while they still hold its figures: the sheet records it. */
+let acceptedHistory: AcceptedHistory | undefined;
 
 function fieldTexts(): Record<string, string> {
   return Object.fromEntries(FIELDS.map((f) => [f.id, byId(f.id, HTMLInputElement).value]));
@@ -129,8 +132,16 @@ async function createSheet(): Promise<void> {
   await writeExclusively(async () => {
     renderStatus(status, 'Creating the scenario sheet…');
     try {
-      const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario));
-      renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.`, 'success');
+      const history = acceptedHistory;
+      const recorded = history !== undefined && history.dates.length <= ENTRY_HISTORY_LIMIT;
+      const entries = recorded ? { dates: history.dates, minutes: history.minutes, rules: history.rules, months: history.months.length } : undefined;
+      const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario, entries ? { entries } : {}));
+      const note = recorded
+        ? ' Its demand comes from the time entries listed beside the inputs (MONTHLYHOURS and TERMDEMAND).'
+        : history
+          ? ` The export's ${history.dates.length.toLocaleString('en-US')} entries are more than a sheet records (${ENTRY_HISTORY_LIMIT.toLocaleString('en-US')}); it holds the figures.`
+          : '';
+      renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.${note}`, 'success');
     } catch (error) {
       renderStatus(status, `Could not create the scenario sheet: ${describeWriteFailure(error)}`, 'error');
     }
@@ -146,6 +157,7 @@ async function loadFromSheet(): Promise<void> {
       return;
     }
     setOfferKind(loaded.offer);
+    acceptedHistory = undefined;
     const { texts, exact: loadedExact } = textsFor(loaded.inputs);
     for (const field of FIELDS) byId(field.id, HTMLInputElement).value = texts[field.id] ?? '';
     exact = loadedExact;
@@ -168,6 +180,7 @@ function estimate(text: string): void {
     message.textContent = result.error;
     return;
   }
+  acceptedHistory = undefined;
   fillFields({ expectedMonthlyHours: String(result.expectedMonthlyHours), monthlyVariability: String(result.monthlyVariability) });
   touched.add('expectedMonthlyHours').add('monthlyVariability');
   message.textContent = 'Filled in the average and the variability from your history.';
@@ -175,6 +188,7 @@ function estimate(text: string): void {
 }
 
 function acceptHistory(history: AcceptedHistory): void {
+  acceptedHistory = history;
   fillFields({ expectedMonthlyHours: String(history.expectedMonthlyHours), monthlyVariability: String(history.monthlyVariability) });
   touched.add('expectedMonthlyHours').add('monthlyVariability');
   refresh();
@@ -264,6 +278,8 @@ function start(): void {
       const fee = feeFromSeatsText(fieldTexts());
       byId('monthlyFee', HTMLInputElement).value = fee === null ? '' : String(fee);
     }
+    // Typed over, the demand fields no longer hold the export's figures: the sheet will not record it.
+    if (target.id === 'expectedMonthlyHours' || target.id === 'monthlyVariability') acceptedHistory = undefined;
     touched.add(target.id);
     refresh();
   });
