@@ -106,6 +106,8 @@ export function readEntries(table: ExportTable, options: ImportOptions): ReadEnt
     const line = table.lines[index];
     if (dateColumn === undefined) return;
     const dateText = row[dateColumn] ?? '';
+    // A row with nothing in it (blank cells in a selection) is skipped, as MONTHLYHOURS skips blank positions.
+    if (row.every((cell) => cell === '')) return;
     if (dateText === '' && row.some((cell) => TOTALS.test(cell))) {
       totals += 1;
       return;

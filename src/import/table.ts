@@ -73,3 +73,4 @@ export function readExportTable(input: string): ExportTable | UnreadableExport {
   }
   return { header, rows: data, lines: lines.slice(1), delimiter: parsed.meta.delimiter };
 }
+

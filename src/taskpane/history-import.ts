@@ -8,6 +8,8 @@
 import { BILLEDHOURS_LIMITS, checkValue, limitInWords, type BillingRules } from '../model';
 import { ROLE_LABELS, timeWorkedOnce, type ColumnMapping, type ColumnRole } from '../import/columns';
 import type { Analysis, AnalysisRequest } from '../import/analyse';
+import { tableFromCells } from '../import/cells';
+import type { ExportTable } from '../import/table';
 import type { DayMonthOrder } from '../import/values';
 import { importClient, type ImportReply } from './import-protocol';
 import { svg } from './chart';
@@ -99,6 +101,8 @@ export function looksLikeExport(text: string): boolean {
 export interface HistoryImport {
   /** Reads an export's text (a file's or pasted). */
   read(text: string, source: string): Promise<void>;
+  /** Reads selected cells: a date column and a minutes column, with or without a header row. */
+  readCells(values: readonly (readonly unknown[])[], source: string): Promise<void>;
 }
 
 export function setUpHistoryImport(root: HTMLElement, accept: (history: AcceptedHistory) => void): HistoryImport {
@@ -144,12 +148,12 @@ export function setUpHistoryImport(root: HTMLElement, accept: (history: Accepted
     return { mapping, order, preferredOrder: localeOrder(), excludeNonBillable: input('import-billable').checked, rules: checked };
   }
 
-  async function run(text?: string): Promise<void> {
+  async function run(text?: string, table?: ExportTable): Promise<void> {
     const asked = request();
     if (!asked) return;
     let reply: ImportReply;
     try {
-      reply = await ask({ text, request: asked });
+      reply = await ask({ text, table, request: asked });
     } catch (error) {
       message.textContent = `Could not read ${source}: ${error instanceof Error ? error.message : String(error)}.`;
       return;
@@ -298,6 +302,14 @@ export function setUpHistoryImport(root: HTMLElement, accept: (history: Accepted
       mapping = undefined;
       order = undefined;
       await run(text);
+    },
+    async readCells(values, from) {
+      source = from;
+      const table = tableFromCells(values);
+      // Without a header, the columns are as the button says: the dates, then the minutes.
+      mapping = table.header[0] === 'Date' && table.header[1] === 'Minutes' && table.lines[0] === 1 ? { date: 0, minutes: 1 } : undefined;
+      order = undefined;
+      await run(undefined, table);
     },
   };
   return handle;

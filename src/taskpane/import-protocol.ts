@@ -4,11 +4,13 @@
  * pane show it is reading.
  */
 import type { Analysis, AnalysisRequest } from '../import/analyse';
-import type { UnreadableExport } from '../import/table';
+import type { ExportTable, UnreadableExport } from '../import/table';
 
 export interface ImportMessage {
   /** A new file's text; absent when only the choices changed. */
   readonly text?: string;
+  /** Or a table already in rows: cells selected in the sheet. */
+  readonly table?: ExportTable;
   readonly request: AnalysisRequest;
 }
 

@@ -18,6 +18,7 @@ respondTo((message: ImportMessage) => {
     }
     table = read;
   }
+  if (message.table !== undefined) table = message.table;
   if (table === undefined) return { unreadable: { line: 1, reason: 'no file has been read yet' } };
   return { analysis: analyseExport(table, message.request) };
 });

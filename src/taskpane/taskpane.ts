@@ -197,6 +197,11 @@ function acceptHistory(history: AcceptedHistory): void {
 async function useSelection(): Promise<void> {
   try {
     const values = await readSelectedValues();
+    // Two columns or more: a date column and a minutes column, read as a time-entry export.
+    if (Math.max(0, ...values.map((row) => row.length)) >= 2 && historyImport) {
+      await historyImport.readCells(values, 'the selected cells');
+      return;
+    }
     const text = values.flat().filter((v) => v !== '' && v !== null).join('\n');
     byId('history-text', HTMLTextAreaElement).value = text;
     estimate(text);

@@ -2,7 +2,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { adviseOnOffer, checkOfferScenario, checkScenario, compareOffer, compareOptions, recommendation, recommendationText, scenarioCompareArguments, scenarioTerms, type ScenarioInputs } from '../../src/model';
+import { adviseOnOffer, checkOfferScenario, meanAndSampleDeviation, checkScenario, compareOffer, compareOptions, recommendation, recommendationText, scenarioCompareArguments, scenarioTerms, type ScenarioInputs } from '../../src/model';
 import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import { formulasGrid } from '../../src/sheet/plan';
 import { scenarioPlan } from '../../src/sheet/scenario';
@@ -175,6 +175,38 @@ describe('the task pane in Excel (fake host)', () => {
     expect(await page.textContent('#recommendation')).toBe(recommendation(compareOptions(args), args));
     expect(await page.inputValue('#blockPrice')).toBe('3400');
     expect(await page.inputValue('#coveredShare')).toBe('90');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('estimates from a selected date column and minutes column, and the sheet it creates records them with MONTHLYHOURS and TERMDEMAND', async () => {
+    // January 2026: 50 and 10 minutes (60 + 15 billed); February: none; March: 100 (105 billed).
+    const log = { A1: 'Date', B1: 'Minutes', A2: 46027, B2: 50, A3: 46040, B3: 10, A4: 46090, B4: 100 };
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320, fakeHost: fakeHost({ Log: log }, {}, { selection: 'A1:B4' }) });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await fillWizard(page);
+    await page.click('#step-tab-1');
+    await page.click('.history summary');
+    await page.click('#history-selection');
+    await page.waitForSelector('#import-average');
+    const months = [75 / 60, 0, 105 / 60];
+    const { mean, deviation } = meanAndSampleDeviation(months);
+    expect(await page.textContent('#import-average')).toBe(`${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(mean)} h`);
+    await page.click('#import-accept');
+    expect(Number(await page.inputValue('#monthlyVariability'))).toBeCloseTo(deviation / mean, 12);
+    await page.click('#step-tab-4');
+    await page.click('#create');
+    await page.waitForSelector('#status[data-tone="success"]');
+    expect(await page.textContent('#status')).toContain('time entries listed beside the inputs');
+    const written = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: Array<{ name: string; cells: Map<string, { formula: unknown }> }>; syncCount: number } }).__fake;
+      const sheet = fake.sheets.find((s) => s.name === 'IT cost scenario');
+      return { syncs: fake.syncCount, formulas: sheet ? [...sheet.cells.values()].map((cell) => cell.formula) : [] };
+    });
+    expect(written.syncs).toBe(3); // one to read the selection, two to write the sheet
+    expect(written.formulas).toEqual(expect.arrayContaining([46027, 46040, 46090, 50, 10, 100, '=INDEX(ITCOST.TERMDEMAND(history_months,1),1,1)']));
+    expect(written.formulas.some((formula) => typeof formula === 'string' && formula.startsWith('=ITCOST.MONTHLYHOURS(history_dates,history_minutes'))).toBe(true);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -9,6 +9,7 @@ import zlib from 'zlib';
 import { detectColumns, ROLE_LABELS, type ColumnRole } from '../../src/import/columns';
 import { dateOrderOf, estimateFromEntries, readEntries } from '../../src/import/entries';
 import { readExportTable, type ExportTable } from '../../src/import/table';
+import { tableFromCells } from '../../src/import/cells';
 import type { DayMonthOrder } from '../../src/import/values';
 import expected from '../fixtures/exports/expected.json';
 
@@ -116,5 +117,25 @@ describe('importing a time-entry export', () => {
 
   it('labels every role for the mapping the user corrects', () => {
     expect(Object.keys(ROLE_LABELS).sort()).toEqual(['billable', 'date', 'end', 'hours', 'minutes', 'start', 'ticket', 'workType']);
+  });
+});
+
+describe('selected cells read as an export', () => {
+  it('takes a first row of text as the header, and reads Excel\'s date serials as dates', () => {
+    const table = tableFromCells([['Worked on', 'Mins'], [46027, 50], ['', ''], [46090, 100]]);
+    expect(table.header).toEqual(['Worked on', 'Mins']);
+    expect(table.lines).toEqual([2, 3, 4]);
+    const entries = readEntries(table, { mapping: { date: 0, minutes: 1 }, order: 'MDY', excludeNonBillable: true, rules: RULES });
+    expect(entries.dates).toEqual([46027, 46090]);
+    expect(entries.problems).toEqual([]);
+    const gap = readEntries(tableFromCells([['Date', 'Minutes'], [46027, 50], ['', 30]]), { mapping: { date: 0, minutes: 1 }, order: 'MDY', excludeNonBillable: true, rules: RULES });
+    expect(gap.problems).toEqual([{ line: 3, reason: 'the date is blank' }]);
+  });
+
+  it('names the columns Date and Minutes when the selection has no header', () => {
+    const table = tableFromCells([[46027, 50], [46090, 100, 'x']]);
+    expect(table.header).toEqual(['Date', 'Minutes', 'Column 3']);
+    expect(table.rows).toEqual([['46027', '50'], ['46090', '100', 'x']]);
+    expect(table.lines).toEqual([1, 2]);
   });
 });

@@ -1,0 +1,17 @@
+/* Cells selected in a sheet, read as an export: no CSV parser needed, so the pane can build the table itself. */
+import type { ExportTable } from './table';
+
+/**
+ * Cells selected in a sheet as an export table: a date column and a minutes column, with or
+ * without a header row (a first row holding text). Excel gives dates as date serials, which read
+ * as dates; lines count the selection's rows from 1.
+ */
+export function tableFromCells(values: readonly (readonly unknown[])[]): ExportTable {
+  const text = (cell: unknown) => (cell === null || cell === undefined ? '' : String(cell).trim());
+  const rows = values.map((row) => row.map(text));
+  const hasHeader = rows.length > 0 && rows[0].some((cell) => cell !== '' && Number.isNaN(Number(cell)));
+  const width = Math.max(0, ...rows.map((row) => row.length));
+  const header = hasHeader ? rows[0] : ['Date', 'Minutes', ...Array.from({ length: Math.max(0, width - 2) }, (_, i) => `Column ${i + 3}`)];
+  const data = hasHeader ? rows.slice(1) : rows;
+  return { header, rows: data, lines: data.map((_, i) => i + (hasHeader ? 2 : 1)), delimiter: ',' };
+}
