@@ -7,7 +7,8 @@ import type { ExportTable } from './table';
  * as dates; lines count the selection's rows from 1.
  */
 export function tableFromCells(values: readonly (readonly unknown[])[]): ExportTable {
-  const text = (cell: unknown) => (cell === null || cell === undefined ? '' : String(cell).trim());
+  // Excel gives numbers, text and booleans; anything else is nothing a date or minutes could be.
+  const text = (cell: unknown) => (typeof cell === 'number' || typeof cell === 'string' || typeof cell === 'boolean' ? String(cell).trim() : '');
   const rows = values.map((row) => row.map(text));
   const hasHeader = rows.length > 0 && rows[0].some((cell) => cell !== '' && Number.isNaN(Number(cell)));
   const width = Math.max(0, ...rows.map((row) => row.length));
