@@ -1,4 +1,4 @@
-import { OFFER_SCENARIO_LIMITS, RETAINER_SCENARIO_LIMITS, SCENARIO_LIMITS, TOPUP_SCENARIO_LIMITS, type ArgumentLimit, type LimitTable, type OfferKind } from '../model';
+import { MANAGEDFEE_LIMITS, OFFER_SCENARIO_LIMITS, RETAINER_SCENARIO_LIMITS, SCENARIO_LIMITS, TOPUP_SCENARIO_LIMITS, type ArgumentLimit, type LimitTable, type OfferKind } from '../model';
 
 /** Every model input a wizard field can hold, whatever the offer: each kind of offer checks its own (OFFER_SCENARIO_LIMITS). */
 const ALL_SCENARIO_LIMITS = { ...SCENARIO_LIMITS, ...TOPUP_SCENARIO_LIMITS, ...RETAINER_SCENARIO_LIMITS };
@@ -50,9 +50,15 @@ export const FIELDS: readonly FieldSpec[] = [
   },
   { id: 'termMonths', key: 'termMonths', step: 2, kind: 'number', label: 'Valid for (months)', hint: 'Unused hours expire after this.', placeholder: '12' },
   { id: 'overageRate', key: 'overageRate', step: 2, kind: 'number', label: 'Overage rate', hint: 'Per hour beyond the hours prepaid.', placeholder: 'same as hourly rate', offers: ['block', 'retainer'] },
-  { id: 'monthlyFee', key: 'monthlyFee', step: 3, kind: 'number', label: 'Monthly fee', hint: 'Or price per seat × seats below.' },
-  { id: 'seatPrice', step: 3, kind: 'number', label: 'Price per seat', hint: 'Per user or device, per month.' },
-  { id: 'seats', step: 3, kind: 'number', label: 'Seats', hint: 'Users or devices covered.' },
+  { id: 'monthlyFee', key: 'monthlyFee', step: 3, kind: 'number', label: 'Monthly fee', hint: 'One figure, or the quote below: users, devices and servers at their prices (ITCOST.MANAGEDFEE).' },
+  { id: 'quoteUsers', step: 3, kind: 'number', label: 'Users', hint: 'Quote: users covered.' },
+  { id: 'quotePricePerUser', step: 3, kind: 'number', label: 'Price per user', hint: 'Quote: per user, per month.' },
+  { id: 'quoteDevices', step: 3, kind: 'number', label: 'Devices', hint: 'Quote: workstations and laptops, if priced apart.', placeholder: '0' },
+  { id: 'quotePricePerDevice', step: 3, kind: 'number', label: 'Price per device', hint: 'Quote: per device, per month.', placeholder: '0' },
+  { id: 'quoteServers', step: 3, kind: 'number', label: 'Servers', hint: 'Quote: servers covered.', placeholder: '0' },
+  { id: 'quotePricePerServer', step: 3, kind: 'number', label: 'Price per server', hint: 'Quote: per server, per month.', placeholder: '0' },
+  { id: 'quoteMinimumFee', step: 3, kind: 'number', label: 'Minimum monthly fee', hint: 'Quote: the least billed a month, whatever the count.', placeholder: '0' },
+  { id: 'quoteOnboardingFee', step: 3, kind: 'number', label: 'Onboarding fee', hint: 'Quote: one-off, spread over the months compared (step 2).', placeholder: '0' },
   { id: 'coveredShare', key: 'coveredShare', step: 3, kind: 'percent', label: 'Share of support hours covered', hint: 'The rest is billed hourly.', placeholder: '100' },
   { id: 'incidentReduction', key: 'incidentReduction', step: 3, kind: 'percent', label: 'Expected reduction in incidents', hint: 'From proactive care.', placeholder: '0' },
   { id: 'annualDiscountRate', key: 'annualDiscountRate', step: 4, kind: 'percent', label: 'Discount future payments at (per year)', hint: 'Optional: the return your cash would earn elsewhere.', placeholder: '0' },
@@ -60,14 +66,33 @@ export const FIELDS: readonly FieldSpec[] = [
 
 /**
  * The limits of the helper fields, by field id: a discount fills the block's price (hours × rate ×
- * (1 − discount)), price per seat × seats fill the monthly fee. Their messages are phrased from these
- * limits like every other field's. A discount of 100% or more would leave no price to pay.
+ * (1 − discount)), a managed quote fills the monthly fee as MANAGEDFEE computes it, with
+ * MANAGEDFEE's own limits. Their messages are phrased from these limits like every other field's.
+ * A discount of 100% or more would leave no price to pay.
  */
 export const HELPER_LIMITS = {
   blockDiscount: { excelName: 'discount', unit: 'share of the hourly rate', atLeast: 0, lessThan: 1, percent: true },
-  seatPrice: { excelName: 'price_per_seat', unit: 'money per seat per month', greaterThan: 0 },
-  seats: { excelName: 'seats', unit: 'users or devices', atLeast: 1, wholeNumber: true },
+  quoteUsers: MANAGEDFEE_LIMITS.users,
+  quotePricePerUser: MANAGEDFEE_LIMITS.pricePerUser,
+  quoteDevices: MANAGEDFEE_LIMITS.devices,
+  quotePricePerDevice: MANAGEDFEE_LIMITS.pricePerDevice,
+  quoteServers: MANAGEDFEE_LIMITS.servers,
+  quotePricePerServer: MANAGEDFEE_LIMITS.pricePerServer,
+  quoteMinimumFee: MANAGEDFEE_LIMITS.minimumFee,
+  quoteOnboardingFee: MANAGEDFEE_LIMITS.onboardingFee,
 } as const satisfies LimitTable;
+
+/** The quote's fields, by MANAGEDFEE's argument (its model key). */
+export const QUOTE_FIELDS = {
+  users: 'quoteUsers',
+  pricePerUser: 'quotePricePerUser',
+  devices: 'quoteDevices',
+  pricePerDevice: 'quotePricePerDevice',
+  servers: 'quoteServers',
+  pricePerServer: 'quotePricePerServer',
+  minimumFee: 'quoteMinimumFee',
+  onboardingFee: 'quoteOnboardingFee',
+} as const satisfies Partial<Record<keyof typeof MANAGEDFEE_LIMITS, HelperId>>;
 
 export type HelperId = keyof typeof HELPER_LIMITS;
 

@@ -10,7 +10,8 @@ import {
   checkValue,
   limitInWords,
   demandFromHistory,
-  monthlyFeeFromSeats,
+  monthlyFeeOfQuote,
+  type ManagedQuote,
   OFFER_SCENARIO_LIMITS,
   SCENARIO_LIMITS,
   type ArgumentLimit,
@@ -20,7 +21,7 @@ import {
   type Scenario,
   type ScenarioInputs,
 } from '../model';
-import { FIELDS, HELPER_LIMITS, fieldApplies, type FieldSpec, type HelperId } from './fields';
+import { FIELDS, HELPER_LIMITS, QUOTE_FIELDS, fieldApplies, type FieldSpec, type HelperId } from './fields';
 
 /** What each field holds, by field id; a field not listed is empty. */
 export type FieldTexts = Readonly<Partial<Record<string, string>>>;
@@ -69,12 +70,36 @@ function readField(field: FieldSpec, texts: FieldTexts, exact: ExactValues): { v
 /** The helper fields that fill a model field when it is left empty. */
 const HELPERS_OF: Readonly<Partial<Record<string, readonly HelperId[]>>> = {
   blockPrice: ['blockDiscount'],
-  monthlyFee: ['seatPrice', 'seats'],
+  monthlyFee: [QUOTE_FIELDS.users, QUOTE_FIELDS.pricePerUser],
 };
 
 /** A number within its limit, or undefined. */
 function within(limit: ArgumentLimit, value: number | null | undefined | 'invalid'): number | undefined {
   return typeof value === 'number' && checkValue(limit, value).ok ? value : undefined;
+}
+
+/**
+ * The monthly fee a quote typed in the helper fields comes to (MANAGEDFEE), once its users and price
+ * per user are given; the other parts default to 0, and the onboarding fee is spread over the
+ * months compared (12 while they are not given). Undefined, with messages on the fields at fault,
+ * while the quote is incomplete or invalid.
+ */
+function quoteFee(values: Readonly<Partial<Record<string, number | null>>>, errors: Record<string, string>, termMonths: number | undefined): number | undefined {
+  const parts: Partial<Record<keyof typeof QUOTE_FIELDS, number>> = {};
+  let valid = true;
+  for (const [key, id] of Object.entries(QUOTE_FIELDS) as [keyof typeof QUOTE_FIELDS, HelperId][]) {
+    const limit: ArgumentLimit = HELPER_LIMITS[id];
+    const value = values[id] ?? (limit.optional ? limit.defaultValue : undefined);
+    if (value === undefined) {
+      valid = false;
+      continue;
+    }
+    const part = helperValue(id, { [id]: value }, errors);
+    if (part === undefined) valid = false;
+    else parts[key] = part;
+  }
+  if (!valid) return undefined;
+  return monthlyFeeOfQuote({ ...(parts as Omit<ManagedQuote, 'months'>), months: termMonths ?? 12 });
 }
 
 /** A helper field's value when it is within its limit; otherwise undefined, and its message when it is given. */
@@ -114,9 +139,8 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
     if (discount !== undefined && hours !== undefined && rate !== undefined) derived.blockPrice = blockPriceFromDiscount(hours, rate, discount);
   }
   if (values.monthlyFee === null) {
-    const seatPrice = helperValue('seatPrice', values, errors);
-    const seats = helperValue('seats', values, errors);
-    if (seatPrice !== undefined && seats !== undefined) derived.monthlyFee = monthlyFeeFromSeats(seatPrice, seats);
+    const fee = quoteFee(values, errors, within(limits.termMonths ?? SCENARIO_LIMITS.termMonths, values.termMonths));
+    if (fee !== undefined) derived.monthlyFee = fee;
   }
 
   for (const field of fields) {
@@ -155,7 +179,7 @@ export function formStateForProblem(problem: Problem, kind: OfferKind = 'block')
 
 function requiredMessage(field: FieldSpec): string {
   if (field.id === 'blockPrice') return 'Enter the price, or the discount below.';
-  if (field.id === 'monthlyFee') return 'Enter the fee, or price per seat and seats below.';
+  if (field.id === 'monthlyFee') return "Enter the fee, or the quote's users and price per user below.";
   return `Enter the ${field.label.toLowerCase()}.`;
 }
 
@@ -170,12 +194,17 @@ export function priceFromDiscountText(texts: FieldTexts): number | null {
   return Math.round(blockPriceFromDiscount(hours, rate, discount / 100) * 100) / 100;
 }
 
-/** The monthly fee from price per seat × seats, or null while either is missing or outside its limit. */
-export function feeFromSeatsText(texts: FieldTexts): number | null {
-  const price = within(HELPER_LIMITS.seatPrice, parseNumber(texts.seatPrice ?? ''));
-  const seats = within(HELPER_LIMITS.seats, parseNumber(texts.seats ?? ''));
-  if (price === undefined || seats === undefined) return null;
-  return Math.round(monthlyFeeFromSeats(price, seats) * 100) / 100;
+/** The monthly fee a typed quote comes to (MANAGEDFEE), rounded to cents, or null while it is incomplete or a part is outside its limit. */
+export function feeFromQuoteText(texts: FieldTexts): number | null {
+  const values: Record<string, number | null> = {};
+  for (const id of Object.values(QUOTE_FIELDS)) {
+    const parsed = parseNumber(texts[id] ?? '');
+    if (parsed === 'invalid') return null;
+    values[id] = parsed;
+  }
+  const term = parseNumber(texts.termMonths ?? '');
+  const fee = quoteFee(values, {}, within(SCENARIO_LIMITS.termMonths, term === null ? undefined : term));
+  return fee === undefined ? null : Math.round(fee * 100) / 100;
 }
 
 /** The discount a price represents, for showing beside it (null when it cannot be computed). */

@@ -6,8 +6,8 @@ import { offerScenarioPlan } from '../sheet/offer-scenario';
 import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
 import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
-import { FIELDS, OFFER_KINDS, fieldApplies } from './fields';
-import { discountFor, estimateFromHistory, feeFromSeatsText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { FIELDS, OFFER_KINDS, QUOTE_FIELDS, fieldApplies } from './fields';
+import { discountFor, estimateFromHistory, feeFromQuoteText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { computeScenarioPreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderOfferKinds, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
@@ -274,13 +274,13 @@ function start(): void {
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
     if (target.closest('.history') || target.getAttribute('name') === 'offer-kind') return;
-    // Either one fills the other: a discount fills the price, seats × price per seat fill the fee.
+    // Either one fills the other: a discount fills the price, a managed quote fills the fee.
     if (target.id === 'blockDiscount') {
       const price = priceFromDiscountText(fieldTexts());
       byId('blockPrice', HTMLInputElement).value = price === null ? '' : String(price);
     }
-    if (target.id === 'seatPrice' || target.id === 'seats') {
-      const fee = feeFromSeatsText(fieldTexts());
+    if ((Object.values(QUOTE_FIELDS) as string[]).includes(target.id) || (target.id === 'termMonths' && byId('quoteUsers', HTMLInputElement).value !== '')) {
+      const fee = feeFromQuoteText(fieldTexts());
       byId('monthlyFee', HTMLInputElement).value = fee === null ? '' : String(fee);
     }
     // Typed over, the demand fields no longer hold the export's figures: the sheet will not record it.

@@ -4,7 +4,7 @@ import * as scenario from '../../src/model/scenario';
 import { FIELDS, HELPER_LIMITS, limitOf } from '../../src/taskpane/fields';
 import {
   estimateFromHistory,
-  feeFromSeatsText,
+  feeFromQuoteText,
   formStateForProblem,
   parseNumber,
   priceFromDiscountText,
@@ -66,7 +66,7 @@ describe('reading the wizard form', () => {
     ['termMonths', '0.5', 'Must be at least 1.'],
     ['expectedMonthlyHours', '-1', 'Must be at least 0.'],
     ['blockPrice', '', 'Enter the price, or the discount below.'],
-    ['monthlyFee', '', 'Enter the fee, or price per seat and seats below.'],
+    ['monthlyFee', '', "Enter the fee, or the quote's users and price per user below."],
   ])('shows a message under %s for %p', (id, text, message) => {
     const state = readForm({ ...typed, [id]: text });
     expect(state.inputs).toBeUndefined();
@@ -86,25 +86,30 @@ describe('reading the wizard form', () => {
     expect(FIELDS.filter((f) => !f.key).map((f) => [f.id, limitOf(f)])).toEqual(Object.entries(HELPER_LIMITS));
   });
 
-  it('fills the price from a discount, and the fee from seats × price per seat', () => {
+  it('fills the price from a discount, and the fee from a managed quote as MANAGEDFEE computes it', () => {
     expect(priceFromDiscountText({ ...typed, blockPrice: '', blockDiscount: '10' })).toBe(3330);
-    const state = readForm({ ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', seatPrice: '36', seats: '25' });
+    const state = readForm({ ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', quoteUsers: '25', quotePricePerUser: '36' });
     expect(state.errors).toEqual({});
     expect(state.inputs?.blockPrice).toBeCloseTo(3330, 9);
     expect(state.inputs?.monthlyFee).toBe(900);
-    expect(feeFromSeatsText({ seatPrice: '120', seats: '25' })).toBe(3000);
+    // 25 × 95 + 30 × 10 + 2 × 150 = 2,975, above the 2,500 minimum; 3,000 of onboarding over the 12 months compared.
+    const quote = { quoteUsers: '25', quotePricePerUser: '95', quoteDevices: '30', quotePricePerDevice: '10', quoteServers: '2', quotePricePerServer: '150', quoteMinimumFee: '2500', quoteOnboardingFee: '3000' };
+    expect(feeFromQuoteText({ ...quote, termMonths: '12' })).toBe(3225);
+    expect(feeFromQuoteText({ ...quote, termMonths: '' })).toBe(3225);
+    expect(feeFromQuoteText({ ...quote, termMonths: '24' })).toBe(3100);
+    expect(feeFromQuoteText({ ...quote, quoteMinimumFee: '4000', termMonths: '24' })).toBe(4125);
+    expect(readForm({ ...typed, monthlyFee: '', ...quote, termMonths: '24' }).inputs?.monthlyFee).toBe(3100);
   });
 
-  // The helper fields' limits: a discount from 0% up to, not including, 100%; a price per seat above 0; whole seats from 1.
+  // The helper fields' limits: a discount from 0% up to, not including, 100%; the quote's parts, MANAGEDFEE's limits.
   it.each([
     ['blockDiscount', '100', 'Must be at least 0% and less than 100%.'],
     ['blockDiscount', '-10', 'Must be at least 0% and less than 100%.'],
-    ['seatPrice', '0', 'Must be greater than 0.'],
-    ['seatPrice', '-36', 'Must be greater than 0.'],
-    ['seats', '0', 'Must be a whole number, at least 1.'],
-    ['seats', '2.5', 'Must be a whole number, at least 1.'],
+    ['quotePricePerUser', '-36', 'Must be at least 0.'],
+    ['quoteUsers', '-1', 'Must be at least 0.'],
+    ['quoteOnboardingFee', '-100', 'Must be at least 0.'],
   ])('blames the helper field %s for %p, phrased from its limit, and not the empty field it fills', (id, text, message) => {
-    const texts = { ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', seatPrice: '36', seats: '25', [id]: text };
+    const texts = { ...typed, blockPrice: '', blockDiscount: '10', monthlyFee: '', quoteUsers: '25', quotePricePerUser: '36', [id]: text };
     const state = readForm(texts);
     expect(state.inputs).toBeUndefined();
     expect(state.errors).toEqual({ [id]: message });
@@ -114,14 +119,14 @@ describe('reading the wizard form', () => {
   it.each([
     ['a discount of 100%', { blockDiscount: '100' }, priceFromDiscountText],
     ['a negative discount', { blockDiscount: '-10' }, priceFromDiscountText],
-    ['a price per seat of 0', { seatPrice: '0', seats: '25' }, feeFromSeatsText],
-    ['part of a seat', { seatPrice: '36', seats: '2.5' }, feeFromSeatsText],
+    ['a negative price per user', { quoteUsers: '25', quotePricePerUser: '-36' }, feeFromQuoteText],
+    ['users without a price', { quoteUsers: '25' }, feeFromQuoteText],
   ])('fills in no price or fee from %s, so the helper field shows why', (_case, helpers, fill) => {
     expect(fill({ ...typed, blockPrice: '', monthlyFee: '', ...helpers })).toBeNull();
   });
 
   it('leaves the helper fields unchecked when the field they would fill is typed: the pane shows the discount of a price above hours × rate', () => {
-    const state = readForm({ ...typed, blockDiscount: '-50', seatPrice: '0', seats: '0.5' });
+    const state = readForm({ ...typed, blockDiscount: '-50', quotePricePerUser: '-1', quoteUsers: '-5' });
     expect(state.errors).toEqual({});
     expect(state.inputs?.blockPrice).toBe(3400);
   });
@@ -151,7 +156,7 @@ describe('a problem the model finds in checked fields', () => {
 
   it.each([
     ['block_price', { errors: { blockPrice: "the model's message about block_price" } }],
-    ['seats', { errors: {}, formError: "the model's message about seats" }],
+    ['users', { errors: {}, formError: "the model's message about users" }],
   ])('reaches the form from readForm: a problem naming %s', (argument, state) => {
     jest.mocked(scenario.checkOfferScenario).mockReturnValueOnce(fail(problem(argument)));
     expect(readForm(typed)).toEqual(state);
