@@ -1,3 +1,4 @@
+import { AFTER_HOURS_LIMITS } from '../sheet/after-hours';
 import { MANAGEDFEE_LIMITS, OFFER_SCENARIO_LIMITS, RETAINER_SCENARIO_LIMITS, SCENARIO_LIMITS, TOPUP_SCENARIO_LIMITS, type ArgumentLimit, type LimitTable, type OfferKind } from '../model';
 
 /** Every model input a wizard field can hold, whatever the offer: each kind of offer checks its own (OFFER_SCENARIO_LIMITS). */
@@ -32,6 +33,15 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'hourlyRate', key: 'hourlyRate', step: 1, kind: 'number', label: 'Hourly rate', hint: 'What your provider charges per hour of support.' },
   { id: 'expectedMonthlyHours', key: 'expectedMonthlyHours', step: 1, kind: 'number', label: 'Support hours per month', hint: 'On average. Or estimate it from history below.' },
   { id: 'monthlyVariability', key: 'monthlyVariability', step: 1, kind: 'number', label: 'Month-to-month variability', hint: 'Standard deviation ÷ average: 0 = steady, 0.5 = often ±50%, 1 = very uneven.', placeholder: '0' },
+  {
+    id: 'afterHoursShare',
+    step: 1,
+    kind: 'percent',
+    label: 'Share of hours after hours or urgent',
+    hint: 'Billed at the multiplier below, and drawn from prepaid hours at it too: the hours above are scaled to match. Leave 0 if your history already counts them so.',
+    placeholder: '0',
+  },
+  { id: 'afterHoursMultiplier', step: 1, kind: 'number', label: 'After-hours multiplier', hint: 'E.g. 1.5 or 2: each such hour counts as this many.', placeholder: '1.5' },
   { id: 'disruptionCostPerHour', key: 'disruptionCostPerHour', step: 1, kind: 'number', label: 'Cost of disruption per hour', hint: 'Lost work while IT problems are being fixed.', placeholder: '0' },
   { id: 'blockHours', key: 'blockHours', step: 2, kind: 'number', label: 'Hours in the block', hint: 'Prepaid hours.', offers: ['block', 'topUp'] },
   { id: 'blockPrice', key: 'blockPrice', step: 2, kind: 'number', label: 'Block price', hint: 'Paid up front. Or give the discount instead.', offers: ['block', 'topUp'] },
@@ -65,12 +75,15 @@ export const FIELDS: readonly FieldSpec[] = [
 ];
 
 /**
- * The limits of the helper fields, by field id: a discount fills the block's price (hours × rate ×
+ * The limits of the helper fields, by field id: a share of after-hours work at a multiplier scales
+ * the support hours (hours × (1 + share × (multiplier − 1))), a discount fills the block's price (hours × rate ×
  * (1 − discount)), a managed quote fills the monthly fee as MANAGEDFEE computes it, with
  * MANAGEDFEE's own limits. Their messages are phrased from these limits like every other field's.
  * A discount of 100% or more would leave no price to pay.
  */
 export const HELPER_LIMITS = {
+  afterHoursShare: AFTER_HOURS_LIMITS.share,
+  afterHoursMultiplier: AFTER_HOURS_LIMITS.multiplier,
   blockDiscount: { excelName: 'discount', unit: 'share of the hourly rate', atLeast: 0, lessThan: 1, percent: true },
   quoteUsers: MANAGEDFEE_LIMITS.users,
   quotePricePerUser: MANAGEDFEE_LIMITS.pricePerUser,

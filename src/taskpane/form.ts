@@ -22,6 +22,7 @@ import {
   type ScenarioInputs,
 } from '../model';
 import { FIELDS, HELPER_LIMITS, QUOTE_FIELDS, fieldApplies, type FieldSpec, type HelperId } from './fields';
+import { afterHoursFactor, type AfterHours } from '../sheet/after-hours';
 
 /** What each field holds, by field id; a field not listed is empty. */
 export type FieldTexts = Readonly<Partial<Record<string, string>>>;
@@ -35,6 +36,8 @@ export interface FormState {
   readonly scenario?: Scenario;
   /** The checked inputs of a block's scenario (the scenario's, when its offer is a block). */
   readonly inputs?: ScenarioInputs;
+  /** When some hours are after hours at a multiplier: the hours typed, before they were scaled. */
+  readonly afterHours?: AfterHours;
 }
 
 /** Reads a typed number: "1,800", " 185 " and "12.5" work; "" is empty; anything else is not a number. */
@@ -132,6 +135,12 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
 
   // Helper fields fill a model field the user left empty, from inputs that are themselves valid.
   const derived = { ...values };
+  // After-hours work at a multiplier counts as more hours, billed hourly or drawn from a block alike.
+  const share = helperValue('afterHoursShare', { afterHoursShare: values.afterHoursShare ?? 0 }, errors);
+  const multiplier = helperValue('afterHoursMultiplier', { afterHoursMultiplier: values.afterHoursMultiplier ?? HELPER_LIMITS.afterHoursMultiplier.defaultValue }, errors);
+  const worked = within(SCENARIO_LIMITS.expectedMonthlyHours, values.expectedMonthlyHours);
+  const afterHours = share !== undefined && share > 0 && multiplier !== undefined && worked !== undefined ? { workedMonthlyHours: worked, share, multiplier } : undefined;
+  if (afterHours) derived.expectedMonthlyHours = afterHours.workedMonthlyHours * afterHoursFactor(afterHours);
   if (values.blockPrice === null) {
     const discount = helperValue('blockDiscount', values, errors);
     const hours = within(SCENARIO_LIMITS.blockHours, values.blockHours);
@@ -164,7 +173,8 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
   const outcome = checkOfferScenario(kind, raw);
   if (!outcome.ok) return formStateForProblem(outcome.problem, kind);
   const scenario = outcome.value;
-  return scenario.kind === 'block' ? { errors, scenario, inputs: scenario.inputs } : { errors, scenario };
+  const extra = afterHours ? { afterHours } : {};
+  return scenario.kind === 'block' ? { errors, scenario, inputs: scenario.inputs, ...extra } : { errors, scenario, ...extra };
 }
 
 /**

@@ -135,7 +135,8 @@ async function createSheet(): Promise<void> {
       const history = acceptedHistory;
       const recorded = history !== undefined && history.dates.length <= ENTRY_HISTORY_LIMIT;
       const entries = recorded ? { dates: history.dates, minutes: history.minutes, rules: history.rules, months: history.months.length } : undefined;
-      const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario, entries ? { entries } : {}));
+      const afterHours = state.afterHours;
+      const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario, { ...(entries ? { entries } : {}), ...(afterHours ? { afterHours } : {}) }));
       const note = recorded
         ? ' Its demand comes from the time entries listed beside the inputs (MONTHLYHOURS and TERMDEMAND).'
         : history

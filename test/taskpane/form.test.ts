@@ -131,6 +131,19 @@ describe('reading the wizard form', () => {
     expect(state.inputs?.blockPrice).toBe(3400);
   });
 
+  it('scales the support hours by the after-hours share at its multiplier, and keeps the hours worked for the sheet', () => {
+    const base = readForm(typed).inputs?.expectedMonthlyHours ?? Number.NaN;
+    const state = readForm({ ...typed, afterHoursShare: '20', afterHoursMultiplier: '2' });
+    expect(state.errors).toEqual({});
+    expect(state.inputs?.expectedMonthlyHours).toBeCloseTo(base * 1.2, 12);
+    expect(state.afterHours).toEqual({ workedMonthlyHours: base, share: 0.2, multiplier: 2 });
+    // An empty multiplier is 1.5; an empty or zero share changes nothing.
+    expect(readForm({ ...typed, afterHoursShare: '20' }).inputs?.expectedMonthlyHours).toBeCloseTo(base * 1.1, 12);
+    expect(readForm({ ...typed, afterHoursShare: '0', afterHoursMultiplier: '2' }).afterHours).toBeUndefined();
+    expect(readForm({ ...typed, afterHoursShare: '150' }).errors).toEqual({ afterHoursShare: 'Must be from 0% to 100%.' });
+    expect(readForm({ ...typed, afterHoursShare: '20', afterHoursMultiplier: '0' }).errors).toEqual({ afterHoursMultiplier: 'Must be greater than 0.' });
+  });
+
   it('estimates the average and the month-to-month variability from pasted history, like TERMDEMAND over one month', () => {
     const estimate = estimateFromHistory('10\n14\n12\n8\n16\n12\n');
     expect(estimate).toEqual({ expectedMonthlyHours: 12, monthlyVariability: Math.sqrt(8) / 12 });
