@@ -12,6 +12,7 @@ import type { PlanCell, SheetPlan } from './plan';
 import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_INPUT_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, costByHoursTable, entryHistoryFormula, managedCostFormula, scenarioPlan } from './scenario';
 import { ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
 import { withAfterHours, type AfterHours } from './after-hours';
+import { withQuote, type QuoteInputs } from './managed-quote';
 
 type OfferSheetKind = Exclude<Scenario['kind'], 'block'>;
 
@@ -129,6 +130,8 @@ export interface OfferScenarioPlanOptions {
   readonly entries?: EntryHistory;
   /** After-hours work at a multiplier (see scenarioPlan). */
   readonly afterHours?: AfterHours;
+  /** The managed quote the monthly fee came from (see scenarioPlan). */
+  readonly quote?: QuoteInputs;
 }
 
 /**
@@ -157,7 +160,7 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
       ? { label: input.label, name: input.name, cell: { formula: fromHistory, numberFormat: input.format }, unit: `${input.unit}, from the history in G:K` }
       : { label: input.label, name: input.name, cell: { value: inputs[input.key], numberFormat: input.format }, unit: input.unit, limit: limits[input.key] };
   });
-  sheet.style('input', sheet.fields(sheet.nextRow, 0, withAfterHours(inputFields, options.afterHours)).values);
+  sheet.style('input', sheet.fields(sheet.nextRow, 0, withQuote(withAfterHours(inputFields, options.afterHours), options.quote)).values);
   sheet.skip();
 
   sheet.header(sheet.nextRow, 0, 'Derived for the term');

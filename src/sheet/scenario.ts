@@ -5,6 +5,7 @@ import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
 import { cellAddress, type PlanCell, type PlanChart, type SheetPlan } from './plan';
 import { ENTRY_HISTORY_FORMULAS, ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
 import { withAfterHours, type AfterHours } from './after-hours';
+import { withQuote, type QuoteInputs } from './managed-quote';
 
 export const SCENARIO_SHEET_NAME = 'IT cost scenario';
 export const SCENARIO_TITLE = 'IT cost scenario';
@@ -89,6 +90,8 @@ export interface ScenarioPlanOptions {
   readonly entries?: EntryHistory;
   /** After-hours work at a multiplier: the expected hours become a formula over the hours worked, the share and the multiplier. */
   readonly afterHours?: AfterHours;
+  /** The managed quote the monthly fee came from: shown as inputs, the fee as MANAGEDFEE over them. */
+  readonly quote?: QuoteInputs;
 }
 
 /**
@@ -113,7 +116,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
       ? { label: input.label, name: input.name, cell: { formula: fromHistory, numberFormat: input.format }, unit: `${input.unit}, from the history in ${history ? 'H' : 'G:K'}` }
       : { label: input.label, name: input.name, cell: { value: inputs[input.key], numberFormat: input.format }, unit: input.unit, limit: SCENARIO_LIMITS[input.key] };
   });
-  const inputValues = sheet.fields(sheet.nextRow, 0, withAfterHours(inputFields, options.afterHours)).values;
+  const inputValues = sheet.fields(sheet.nextRow, 0, withQuote(withAfterHours(inputFields, options.afterHours), options.quote)).values;
   sheet.style('input', inputValues);
   sheet.skip();
 

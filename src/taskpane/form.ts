@@ -38,6 +38,8 @@ export interface FormState {
   readonly inputs?: ScenarioInputs;
   /** When some hours are after hours at a multiplier: the hours typed, before they were scaled. */
   readonly afterHours?: AfterHours;
+  /** When the monthly fee came from the quote's fields: the quote (its onboarding fee spread over the term). */
+  readonly quote?: Omit<ManagedQuote, 'months'>;
 }
 
 /** Reads a typed number: "1,800", " 185 " and "12.5" work; "" is empty; anything else is not a number. */
@@ -87,7 +89,11 @@ function within(limit: ArgumentLimit, value: number | null | undefined | 'invali
  * months compared (12 while they are not given). Undefined, with messages on the fields at fault,
  * while the quote is incomplete or invalid.
  */
-function quoteFee(values: Readonly<Partial<Record<string, number | null>>>, errors: Record<string, string>, termMonths: number | undefined): number | undefined {
+function quoteFee(
+  values: Readonly<Partial<Record<string, number | null>>>,
+  errors: Record<string, string>,
+  termMonths: number | undefined,
+): { monthlyFee: number; quote: Omit<ManagedQuote, 'months'> } | undefined {
   const parts: Partial<Record<keyof typeof QUOTE_FIELDS, number>> = {};
   let valid = true;
   for (const [key, id] of Object.entries(QUOTE_FIELDS) as [keyof typeof QUOTE_FIELDS, HelperId][]) {
@@ -102,7 +108,8 @@ function quoteFee(values: Readonly<Partial<Record<string, number | null>>>, erro
     else parts[key] = part;
   }
   if (!valid) return undefined;
-  return monthlyFeeOfQuote({ ...(parts as Omit<ManagedQuote, 'months'>), months: termMonths ?? 12 });
+  const quote = parts as Omit<ManagedQuote, 'months'>;
+  return { monthlyFee: monthlyFeeOfQuote({ ...quote, months: termMonths ?? 12 }), quote };
 }
 
 /** A helper field's value when it is within its limit; otherwise undefined, and its message when it is given. */
@@ -147,9 +154,13 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
     const rate = within(SCENARIO_LIMITS.hourlyRate, values.hourlyRate);
     if (discount !== undefined && hours !== undefined && rate !== undefined) derived.blockPrice = blockPriceFromDiscount(hours, rate, discount);
   }
+  let quote: Omit<ManagedQuote, 'months'> | undefined;
   if (values.monthlyFee === null) {
     const fee = quoteFee(values, errors, within(limits.termMonths ?? SCENARIO_LIMITS.termMonths, values.termMonths));
-    if (fee !== undefined) derived.monthlyFee = fee;
+    if (fee !== undefined) {
+      derived.monthlyFee = fee.monthlyFee;
+      quote = fee.quote;
+    }
   }
 
   for (const field of fields) {
@@ -173,7 +184,7 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
   const outcome = checkOfferScenario(kind, raw);
   if (!outcome.ok) return formStateForProblem(outcome.problem, kind);
   const scenario = outcome.value;
-  const extra = afterHours ? { afterHours } : {};
+  const extra = { ...(afterHours ? { afterHours } : {}), ...(quote ? { quote } : {}) };
   return scenario.kind === 'block' ? { errors, scenario, inputs: scenario.inputs, ...extra } : { errors, scenario, ...extra };
 }
 
@@ -214,7 +225,7 @@ export function feeFromQuoteText(texts: FieldTexts): number | null {
   }
   const term = parseNumber(texts.termMonths ?? '');
   const fee = quoteFee(values, {}, within(SCENARIO_LIMITS.termMonths, term === null ? undefined : term));
-  return fee === undefined ? null : Math.round(fee * 100) / 100;
+  return fee === undefined ? null : Math.round(fee.monthlyFee * 100) / 100;
 }
 
 /** The discount a price represents, for showing beside it (null when it cannot be computed). */

@@ -135,8 +135,10 @@ async function createSheet(): Promise<void> {
       const history = acceptedHistory;
       const recorded = history !== undefined && history.dates.length <= ENTRY_HISTORY_LIMIT;
       const entries = recorded ? { dates: history.dates, minutes: history.minutes, rules: history.rules, months: history.months.length } : undefined;
-      const afterHours = state.afterHours;
-      const { sheetName } = await writeSheetPlan(offerScenarioPlan(scenario, { ...(entries ? { entries } : {}), ...(afterHours ? { afterHours } : {}) }));
+      const { afterHours, quote } = state;
+      const { sheetName } = await writeSheetPlan(
+        offerScenarioPlan(scenario, { ...(entries ? { entries } : {}), ...(afterHours ? { afterHours } : {}), ...(quote ? { quote } : {}) }),
+      );
       const note = recorded
         ? ' Its demand comes from the time entries listed beside the inputs (MONTHLYHOURS and TERMDEMAND).'
         : history
