@@ -330,7 +330,7 @@ export function benchFunctions(count: number, compareVariability: CompareVariabi
       }),
       known: [
         { note: 'one entry', args: [[[46023.5]], [[30]]] },
-        { note: 'two entries 30 years apart: 361 months to spill', args: [[[35065], [46022]], [[30], [30]]] },
+        { note: 'two entries 30 years apart: 360 months to spill', args: [[[35065], [46022]], [[30], [30]]] },
         { note: 'blank rows between the entries', args: [[[45292], [null], [45300], [null], [45400]], [[30], [null], [45], [null], [60]]] },
       ],
     },
