@@ -6,6 +6,7 @@ import {
   managedFee,
   monthlyHours,
   monthOfSerial,
+  serialOfDate,
   serialOfMonthStart,
   type Outcome,
 } from '../../src/model';
@@ -56,6 +57,32 @@ describe('Excel date serials', () => {
         expect(monthOfSerial(first - 1)).toBe(year * 12 + month - 2);
       }
     }
+  });
+
+  it.each([
+    [1900, 1, 1, 1],
+    [1900, 2, 28, 59],
+    [1900, 2, 29, 60], // Excel's phantom day
+    [1900, 3, 1, 61],
+    [2024, 2, 29, 45351],
+    [2026, 1, 5, 46027],
+    [9999, 12, 31, 2958465],
+  ])('the date %p-%p-%p is serial %p', (year, month, day, serial) => {
+    expect(serialOfDate(year, month, day)).toBe(serial);
+    expect(serial === 60 ? 60 : serialOf(year, month, day)).toBe(serial);
+  });
+
+  it.each([
+    [2026, 2, 29, 'a day February 2026 does not have'],
+    [2026, 4, 31, 'a day April does not have'],
+    [2026, 13, 1, 'a thirteenth month'],
+    [2026, 0, 10, 'month 0'],
+    [2026, 1, 0, 'day 0'],
+    [1899, 12, 31, 'the day before the 1900 date system starts'],
+    [10000, 1, 1, 'a year Excel does not show'],
+    [1900, 1, 29.5, 'part of a day'],
+  ])('has no serial for %p-%p-%p: %s', (year, month, day) => {
+    expect(serialOfDate(year, month, day)).toBeUndefined();
   });
 
   it.each([

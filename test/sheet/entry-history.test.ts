@@ -12,6 +12,7 @@ import { readExportTable } from '../../src/import/table';
 import { ENTRY_HISTORY_FORMULAS, type EntryHistory } from '../../src/sheet/entry-history';
 import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import { scenarioPlan } from '../../src/sheet/scenario';
+import type { SheetPlan } from '../../src/sheet/plan';
 import { expectClose, planEngine, valueOf } from './plan-engine';
 
 const RULES = { incrementMinutes: 6, minimumMinutes: 15, multiplier: 1 };
@@ -86,5 +87,47 @@ describe('a scenario sheet with the time-entry history it was estimated from', (
     const engine = planEngine(offerScenarioPlan(scenario, { entries: history }));
     expectClose(engine.number('expected_monthly_hours'), average, 'expected monthly hours', 1e-12);
     expectClose(engine.number('monthly_variability'), variability, 'monthly variability', 1e-12);
+  });
+});
+
+describe('the history block\'s layout', () => {
+  const history: EntryHistory = { dates: [46027.4, 46040, 46090.9], minutes: [50, 10, 100], rules: { incrementMinutes: 15, minimumMinutes: 0, multiplier: 1 }, months: 3 };
+  // Built in each test, not while the file loads, so that mutation runs see which tests cover the plan.
+  let plan: SheetPlan;
+  beforeEach(() => {
+    plan = scenarioPlan(inputs(), { entries: history });
+  });
+  const named = (name: string) => {
+    const found = plan.names.find((n) => n.name === name);
+    if (!found) throw new Error(`no ${name}`);
+    return found;
+  };
+  const cell = (row: number, column: number) => plan.cells[row]?.[column];
+
+  it('heads the entries, then lists each entry\'s date and minutes under the names, formatted and validated', () => {
+    const dates = named('history_dates');
+    expect(cell(dates.row - 1, dates.column)?.value).toBe('Entry date');
+    expect(cell(dates.row - 1, dates.column + 1)?.value).toBe('Minutes');
+    expect(named('history_minutes')).toMatchObject({ row: dates.row, column: dates.column + 1, rows: 3 });
+    expect(dates.rows).toBe(3);
+    expect(history.dates.map((_, i) => cell(dates.row + i, dates.column))).toEqual(history.dates.map((value) => ({ value, numberFormat: 'yyyy-mm-dd' })));
+    expect(plan.validations?.filter((v) => v.message.startsWith('Entry date') || v.message.startsWith('Minutes')).map((v) => v.range)).toEqual([`G${dates.row + 1}:G${dates.row + 3}`, `H${dates.row + 1}:H${dates.row + 3}`]);
+    expect(plan.styles).toContainEqual({ style: 'input', range: `G${dates.row + 1}:H${dates.row + 3}` });
+  });
+
+  it('puts the rules and the entry count beside them, the months below with their header, formats and note', () => {
+    const increment = named('history_increment');
+    expect(cell(increment.row - 1, increment.column - 1)?.value).toBe('Time-entry export');
+    expect(['history_increment', 'history_minimum', 'history_multiplier'].map((name) => named(name).row)).toEqual([increment.row, increment.row + 1, increment.row + 2]);
+    expect(cell(increment.row + 3, increment.column)?.formula).toBe('=COUNT(history_dates)');
+    expect(plan.styles).toContainEqual({ style: 'input', range: `K${increment.row + 1}:K${increment.row + 3}` });
+    const months = named('history_months');
+    expect(months).toMatchObject({ column: increment.column, rows: 3 });
+    expect(cell(months.row - 1, months.column - 1)?.value).toBe('Month');
+    expect(cell(months.row - 1, months.column)?.value).toBe('Billed hours');
+    expect(cell(months.row - 2, months.column - 1)?.value).toMatch(/^Insert rows inside the entries/);
+    expect(cell(months.row, months.column - 1)).toMatchObject({ numberFormat: 'mmm yyyy', spill: { rows: 3, columns: 2 } });
+    expect(cell(months.row + 2, months.column)).toEqual({ numberFormat: '0.00' });
+    expect(months.row).toBe(increment.row + 6);
   });
 });

@@ -11,7 +11,6 @@ import { validationRule } from '../../src/sheet/validation';
 import { EXCEL_FUTURE_FUNCTIONS, fromFileFormula, toFileFormula } from '../../src/sheet/file-formula';
 import { templateWorkbook } from '../../tools/build-templates';
 import { DIST } from '../support/dist';
-import { planEngine } from './plan-engine';
 // Registers the ITCOST functions with HyperFormula, through the same adapters Excel calls.
 import '../../tools/formula-engine';
 
@@ -266,23 +265,3 @@ describe('the block-hours tracker', () => {
   });
 });
 
-/** From src/, not dist/: what mutation testing can see. The built files are checked above. */
-describe('the templates as the pane and the README list them', () => {
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s: the README names its file and title, and its description says what it is for', (_id, template) => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-    expect(readme).toContain(`**${template.title}** (\`${template.file}\`)`);
-    expect(template.file).toMatch(/^[a-z-]+\.xlsx$/);
-    expect(template.description.length).toBeGreaterThan(40);
-  });
-
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s: its plan, with its example data, computes without an error cell', (_id, template) => {
-    const plan = template.plan();
-    expect(plan.name).toBe(template.title);
-    const engine = planEngine(plan);
-    const values = engine.hf.getSheetValues(engine.sheet).flat();
-    const numbers = values.filter((value) => typeof value === 'number');
-    expect(values.filter((value) => value instanceof DetailedCellError)).toEqual([]);
-    // Example data, not an empty sheet: many computed numbers.
-    expect(numbers.length).toBeGreaterThan(40);
-  });
-});
