@@ -63,6 +63,8 @@ export function dateOrderOf(table: ExportTable, dateColumn: number | undefined, 
 }
 
 const TOTALS = /\b(total|totals|subtotal|grand total|sum)\b/i;
+/** A billable column that flags the entries that are not billable. */
+const NOT_BILLABLE_HEADER = /\b(non-?billable|not billable|no charge|internal)\b/i;
 
 function minutesOf(row: readonly string[], options: ImportOptions, decimalComma: boolean, date: number): number | string {
   const { minutes, hours, start, end } = options.mapping;
@@ -102,6 +104,8 @@ export function readEntries(table: ExportTable, options: ImportOptions): ReadEnt
   let nonBillable = 0;
   let totals = 0;
   const { date: dateColumn, billable } = options.mapping;
+  // A column headed "Non-billable" says yes for the entries that are not billable.
+  const inverted = billable !== undefined && NOT_BILLABLE_HEADER.test(table.header[billable] ?? '');
   table.rows.forEach((row, index) => {
     const line = table.lines[index];
     if (dateColumn === undefined) return;
@@ -122,7 +126,8 @@ export function readEntries(table: ExportTable, options: ImportOptions): ReadEnt
       problems.push({ line, reason: worked });
       return;
     }
-    if (billable !== undefined && billableFlag(row[billable] ?? '') === false) {
+    const flag = billable === undefined ? undefined : billableFlag(row[billable] ?? '');
+    if (flag !== undefined && flag === inverted) {
       nonBillable += 1;
       if (options.excludeNonBillable) return;
     }

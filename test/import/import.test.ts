@@ -86,6 +86,16 @@ describe('importing a time-entry export', () => {
     expect(kept.dates.length - left.dates.length).toBe(kept.nonBillable);
   });
 
+  it('reads a column headed "Non-billable" the other way round: yes means not billable', () => {
+    const read = readExportTable('Date,Minutes,Non-Billable\n2026-01-05,30,No\n2026-01-06,45,Yes\n2026-02-03,60,No\n');
+    if (!('header' in read)) throw new Error(read.reason);
+    const mapping = detectColumns(read.header, read.rows, false);
+    expect(mapping.billable).toBe(2);
+    const entries = readEntries(read, { mapping, order: 'MDY', excludeNonBillable: true, rules: RULES });
+    expect(entries.minutes).toEqual([30, 60]);
+    expect(entries.nonBillable).toBe(1);
+  });
+
   it('reports a row it cannot read with its line, and reads the rest', () => {
     const read = table('atera-timesheet.csv');
     const text = fixtureText('atera-timesheet.csv').split('\r\n');
