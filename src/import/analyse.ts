@@ -47,7 +47,7 @@ export interface Analysis {
 
 export function analyseExport(table: ExportTable, request: AnalysisRequest): Analysis {
   const sample = table.rows.slice(0, SAMPLE_ROWS);
-  const mapping = request.mapping ?? detectColumns(table.header, sample, table.delimiter !== ',');
+  const mapping = request.mapping ?? detectColumns(table.header, sample, table.delimiter === ';');
   const found = dateOrderOf(table, mapping.date, request.order ?? request.preferredOrder);
   // A user's choice stands; it is "decided" only when the dates themselves decide it.
   const dateOrder: DateOrder = request.order === undefined || request.order === found.order ? found : { order: request.order, basis: 'assumed' };

@@ -38,11 +38,15 @@ const HEADER_WORDS: Readonly<Record<ColumnRole, readonly (readonly [RegExp, numb
   minutes: [
     [/\bmin(ute)?s?\b/, 4],
     [/\(min(ute)?s?\)|in minutes/, 5],
+    [/\b(minutes worked|worked minutes|actual minutes)\b/, 2],
+    [/\b(billed|to bill|billable minutes|invoiced|deduct|offset|estimated|estimate|budget|remaining)\b/, -6],
   ],
   hours: [
-    [/\b(hours worked|hours actual|actual hours|time spent|time taken|timetaken|time worked|hours)\b/, 4],
+    [/\b(hours worked|worked hours|hours actual|actual hours|time spent|time taken|timetaken|time worked)\b/, 5],
+    [/\bhours\b/, 3],
     [/\b(hrs|hr|duration|quantity|qty)\b/, 3],
-    [/\b(to bill|billed|billable hours|invoiced)\b/, -2],
+    // What was billed, deducted, offset or estimated is not what was worked.
+    [/\b(to bill|billed|billable hours|invoiced|deduct|deducted|offset|estimated|estimate|budget|remaining|adjusted|adjustment)\b/, -4],
     [/\bmin(ute)?s?\b/, -5],
   ],
   start: [[/\b(start|started|begin|began|from|time in)\b/, 4]],

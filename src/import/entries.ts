@@ -64,7 +64,7 @@ export function dateOrderOf(table: ExportTable, dateColumn: number | undefined, 
 
 const TOTALS = /\b(total|totals|subtotal|grand total|sum)\b/i;
 /** A billable column that flags the entries that are not billable. */
-const NOT_BILLABLE_HEADER = /\b(non-?billable|not billable|no charge|internal)\b/i;
+const NOT_BILLABLE_HEADER = /\b(non[-_ ]?billable|not[-_ ]billable|no[-_ ]charge|internal)\b/i;
 
 function minutesOf(row: readonly string[], options: ImportOptions, decimalComma: boolean, date: number): number | string {
   const { minutes, hours, start, end } = options.mapping;
@@ -76,7 +76,9 @@ function minutesOf(row: readonly string[], options: ImportOptions, decimalComma:
     const to = moment(cell(end), options.order, date);
     if (from === undefined) return `"${cell(start)}" is not a start time`;
     if (to === undefined) return `"${cell(end)}" is not an end time`;
-    // An end before the start is past midnight.
+    // An end time of day before the start is past midnight; a full date and time before the start is a mistake.
+    const timeOnly = timeOfDay(cell(end)) !== undefined;
+    if (to < from && !timeOnly) return `the end "${cell(end)}" is before the start "${cell(start)}"`;
     const days = to >= from ? to - from : to + 1 - from;
     return Math.round(days * 86400) / 60;
   }
@@ -96,7 +98,7 @@ function moment(text: string, order: DayMonthOrder, date: number): number | unde
  * Non-billable entries are counted, and left out when the options say so.
  */
 export function readEntries(table: ExportTable, options: ImportOptions): ReadEntries {
-  const decimalComma = table.delimiter !== ',';
+  const decimalComma = table.delimiter === ';';
   const dates: number[] = [];
   const minutes: number[] = [];
   const lines: number[] = [];
@@ -112,7 +114,7 @@ export function readEntries(table: ExportTable, options: ImportOptions): ReadEnt
     const dateText = row[dateColumn] ?? '';
     // A row with nothing in it (blank cells in a selection) is skipped, as MONTHLYHOURS skips blank positions.
     if (row.every((cell) => cell === '')) return;
-    if (dateText === '' && row.some((cell) => TOTALS.test(cell))) {
+    if ((dateText === '' || TOTALS.test(dateText)) && row.some((cell) => TOTALS.test(cell))) {
       totals += 1;
       return;
     }
@@ -157,6 +159,7 @@ export function estimateFromEntries(entries: ReadEntries, rules: BillingRules): 
   const months = hoursByMonth(entries.dates, entries.minutes, rules).map(([start, hours]) => [start, hours] as const);
   if (months.length < 2) return { error: 'The entries span a single calendar month; at least 2 months are needed to estimate how hours vary.' };
   const hours = months.map(([, monthHours]) => monthHours);
+  if (!hours.every(Number.isFinite)) return { error: 'A month comes to more hours than a number can hold: check the time worked column.' };
   if (!hours.some((value) => value > 0)) return { error: 'The months average 0 hours: nothing to estimate from.' };
   const monthly = demandFromHistory(hours, 1);
   return { months, expectedMonthlyHours: monthly.expectedHours, monthlyVariability: monthly.variability };

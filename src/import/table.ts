@@ -29,7 +29,11 @@ function lineCounter(text: string) {
   let position = 0;
   let line = 1;
   return (offset: number): number => {
-    for (; position < offset; position += 1) if (text.charCodeAt(position) === 10) line += 1;
+    // A line ends at \n, or at a \r not followed by \n (old Mac files).
+    for (; position < offset; position += 1) {
+      const code = text.charCodeAt(position);
+      if (code === 10 || (code === 13 && text.charCodeAt(position + 1) !== 10)) line += 1;
+    }
     return line;
   };
 }
@@ -51,11 +55,12 @@ export function readExportTable(input: string): ExportTable | UnreadableExport {
     delimitersToGuess: [',', ';', '\t'],
     skipEmptyLines: 'greedy',
     step: (result, parser) => {
-      // The row starts after the line breaks (and skipped blank lines) that follow the last one.
-      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start += 1;
+      // The row starts after the line breaks, and the lines papaparse skipped as empty (blank, or separators only), that follow the last one.
+      while (start < text.length && /[\r\n,;\t ]/.test(text[start])) start += 1;
       const line = lineAt(start);
       start = result.meta.cursor;
-      const quoteProblem = result.errors.find((error) => error.type === 'Quotes');
+      // Only a quote never closed stops reading; a stray quote inside a field ("Printer" offline) is kept as text.
+      const quoteProblem = result.errors.find((error) => error.code === 'MissingQuotes');
       if (quoteProblem) {
         unreadable = { line, reason: 'a quoted field is never closed (a " without its partner)' };
         parser.abort();

@@ -16,7 +16,7 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?$/i;
 /** ISO 8601: 2026-03-04, 2026-03-04T09:05, 2026-03-04 09:05:00Z (a zone is ignored: the date as written counts). */
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(.+?))?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 /** 3/4/2026, 03.04.2026, 3-4-26, with an optional time after a space. */
-const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:,?\s+(.+))?$/;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(.+))?$/;
 /** 4 Mar 2026, 4-Mar-2026, Mar 4, 2026, March 4 2026, with an optional time. */
 const DAY_NAMED = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{4})(?:,?\s+(.+))?$/i;
 const NAMED_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(.+))?$/i;
@@ -56,7 +56,8 @@ function withTime(serial: number | undefined, time: string | undefined): number 
   return fraction === undefined ? undefined : serial + fraction;
 }
 
-const fullYear = (year: string) => (year.length === 2 ? 2000 + Number(year) : Number(year));
+/** A two-digit year as Excel reads one: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+const fullYear = (year: string) => (year.length === 2 ? (Number(year) < 30 ? 2000 : 1900) + Number(year) : Number(year));
 
 /**
  * The two leading numbers of a date written with slashes or dots (3/4/2026 gives [3, 4]), or
@@ -64,7 +65,8 @@ const fullYear = (year: string) => (year.length === 2 ? 2000 + Number(year) : Nu
  */
 export function numericDateParts(text: string): readonly [number, number] | undefined {
   const match = NUMERIC.exec(text.trim());
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
+  // Dates with dots (05.01.2026) are written day first wherever they are used: they decide nothing.
+  return match && match[2] !== '.' ? [Number(match[1]), Number(match[3])] : undefined;
 }
 
 /**
@@ -82,9 +84,9 @@ export function dateSerial(text: string, order: DayMonthOrder): number | undefin
   if (match) return withTime(serialOfDate(Number(match[1]), Number(match[2]), Number(match[3])), group(match, 4));
   match = NUMERIC.exec(trimmed);
   if (match) {
-    const [first, second] = [Number(match[1]), Number(match[2])];
-    const [month, day] = order === 'MDY' ? [first, second] : [second, first];
-    return withTime(serialOfDate(fullYear(match[3]), month, day), group(match, 4));
+    const [first, second] = [Number(match[1]), Number(match[3])];
+    const [month, day] = order === 'MDY' && match[2] !== '.' ? [first, second] : [second, first];
+    return withTime(serialOfDate(fullYear(match[4]), month, day), group(match, 5));
   }
   match = DAY_NAMED.exec(trimmed);
   if (match) {
@@ -123,14 +125,19 @@ export function dayMonthOrder(texts: Iterable<string>): OrderEvidence {
 }
 
 /**
- * A number as an export writes it: "45", "1.5", "1,800" (thousands), and with `decimalComma`
- * (a file separated by semicolons or tabs, as European exports are) "1,5".
+ * A number as an export writes it: "45", "1.5", "1,800" (thousands), "1,5" (a decimal comma), and
+ * with `decimalComma` (a file separated by semicolons, as European exports are) "1,500" as 1.5.
  */
 export function exportNumber(text: string, decimalComma: boolean): number | undefined {
   const trimmed = text.trim().replace(/\s/g, '');
   let plain = trimmed;
-  if (decimalComma && /^-?\d+,\d+$/.test(trimmed)) plain = trimmed.replace(',', '.');
-  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed)) plain = trimmed.replace(/,/g, '');
+  // A comma before one, two or four digits or more can only be a decimal comma ("1,5", "0,75"). Before
+  // exactly three it is one in a file that writes decimal commas, and otherwise a thousands separator
+  // ("1,500"), which never follows a leading 0: "0,750" is neither, and is not read.
+  const decimal = /^-?\d+,\d+$/.test(trimmed) && (decimalComma || !/^-?\d+,\d{3}$/.test(trimmed));
+  const thousands = !decimalComma && /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(trimmed);
+  if (decimal) plain = trimmed.replace(',', '.');
+  else if (thousands) plain = trimmed.replace(/,/g, '');
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(plain)) return undefined;
   return Number(plain);
 }
@@ -145,7 +152,7 @@ export function durationMinutes(text: string, unit: 'minutes' | 'hours', decimal
 }
 
 const YES = /^(y|yes|true|1|billable|bill|billed|chargeable|x|✓)$/i;
-const NO = /^(n|no|false|0|non-?billable|not billable|do ?not ?bill|no ?charge|nc|internal|free)$/i;
+const NO = /^(n|no|false|0|non[-_ ]?billable|not billable|do ?not ?bill|no ?charge|nc|internal|free)$/i;
 
 /** A billable flag: true, false, or undefined for a value that says neither. */
 export function billableFlag(text: string): boolean | undefined {

@@ -15,6 +15,7 @@ import { andThen, fail, succeed, tooLargeProblem, type Outcome } from './outcome
  * //=> [[46023, 1.5], [46054, 0], [46082, 1.5]] — January 2026 (60 + 30 minutes), an empty February, March
  */
 export function hoursByMonth(dates: readonly number[], minutes: readonly number[], rules: BillingRules): number[][] {
+  if (dates.length === 0) return [];
   const months = dates.map(monthOfSerial);
   let first = Infinity;
   let last = -Infinity;

@@ -10,7 +10,7 @@ import { detectColumns, ROLE_LABELS, type ColumnRole } from '../../src/import/co
 import { dateOrderOf, estimateFromEntries, readEntries } from '../../src/import/entries';
 import { readExportTable, type ExportTable } from '../../src/import/table';
 import { tableFromCells } from '../../src/import/cells';
-import type { DayMonthOrder } from '../../src/import/values';
+import { dateSerial, exportNumber, type DayMonthOrder } from '../../src/import/values';
 import expected from '../fixtures/exports/expected.json';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'exports');
@@ -46,14 +46,14 @@ describe('importing a time-entry export', () => {
 
   it.each(cases)('%s: finds the columns by their headers and contents', (name, want) => {
     const read = table(name);
-    const mapping = detectColumns(read.header, read.rows.slice(0, 200), read.delimiter !== ',');
+    const mapping = detectColumns(read.header, read.rows.slice(0, 200), read.delimiter === ';');
     const found = Object.fromEntries(Object.entries(mapping).map(([role, index]) => [role, read.header[index]]));
     expect(found).toEqual(want.columns);
   });
 
   it.each(cases)('%s: gives the monthly hours worked out from its entries', (name, want) => {
     const read = table(name);
-    const mapping = detectColumns(read.header, read.rows.slice(0, 200), read.delimiter !== ',');
+    const mapping = detectColumns(read.header, read.rows.slice(0, 200), read.delimiter === ';');
     // Where the dates decide the order, they overrule the other preference; where they cannot, the preference is what is assumed.
     const preferred = want.orderBasis === 'assumed' ? want.order : want.order === 'MDY' ? 'DMY' : 'MDY';
     const order = dateOrderOf(read, mapping.date, preferred);
@@ -147,5 +147,82 @@ describe('selected cells read as an export', () => {
     expect(table.header).toEqual(['Date', 'Minutes', 'Column 3']);
     expect(table.rows).toEqual([['46027', '50'], ['46090', '100', 'x']]);
     expect(table.lines).toEqual([1, 2]);
+  });
+});
+
+describe('reading the awkward corners of real exports', () => {
+  const table = (text: string) => {
+    const read = readExportTable(text);
+    if (!('header' in read)) throw new Error(read.reason);
+    return read;
+  };
+  const mappedHeaders = (text: string) => {
+    const read = table(text);
+    const mapping = detectColumns(read.header, read.rows, read.delimiter === ';');
+    return Object.fromEntries(Object.entries(mapping).map(([role, index]) => [role, read.header[index]]));
+  };
+
+  it('takes the hours or minutes worked over those billed, deducted, offset or estimated', () => {
+    expect(mappedHeaders('Date Start,Hours Deduct,Offset Hours,Estimated Hours,Hours Actual\n2026-01-05,0,0,2,1.5\n')).toMatchObject({ hours: 'Hours Actual' });
+    expect(mappedHeaders('Date,Billed Minutes,Minutes Worked\n2026-01-05,30,20\n')).toMatchObject({ minutes: 'Minutes Worked' });
+    expect(mappedHeaders('Date Worked,Hours to Bill,Hours Worked\n2026-01-05,0.5,0.3\n')).toMatchObject({ hours: 'Hours Worked' });
+  });
+
+  it.each([
+    ['1,500', false, 1500],
+    ['1,500', true, 1.5],
+    ['1,5', false, 1.5],
+    ['0,75', false, 0.75],
+    ['0,750', false, undefined],
+    ['12,345,678', false, 12345678],
+    ['1.25', true, 1.25],
+  ])('reads %p (decimal commas: %p) as %p', (text, decimalComma, value) => {
+    expect(exportNumber(text, decimalComma)).toBe(value);
+  });
+
+  it('reads dotted dates day first, and two-digit years as Excel does', () => {
+    expect(dateSerial('05.01.2026', 'MDY')).toBe(46027);
+    expect(dateSerial('1/5/26', 'MDY')).toBe(46027);
+    expect(dateSerial('12/30/99', 'MDY')).toBe(36524);
+    expect(dateSerial('1/2/30', 'MDY')).toBe(10960);
+  });
+
+  it('counts lines past rows of separators only and old Mac line ends', () => {
+    const read = table('Date,Minutes\n2026-01-05,30\n,\n,\n2026-01-06,x\n');
+    const entries = readEntries(read, { mapping: { date: 0, minutes: 1 }, order: 'MDY', excludeNonBillable: true, rules: RULES });
+    expect(entries.problems).toEqual([{ line: 5, reason: '"x" is not a number of minutes' }]);
+    expect(table('Date,Minutes\r2026-01-05,30\r2026-01-06,45\r').lines).toEqual([2, 3]);
+  });
+
+  it('refuses a full end date and time before its start, and takes an end time of day before the start as past midnight', () => {
+    const read = table('Date,Start,End\n2026-02-01,2026-02-01 10:00,2026-02-01 09:00\n2026-02-01,23:30,00:15\n');
+    const entries = readEntries(read, { mapping: { date: 0, start: 1, end: 2 }, order: 'MDY', excludeNonBillable: true, rules: RULES });
+    expect(entries.problems).toEqual([{ line: 2, reason: 'the end "2026-02-01 09:00" is before the start "2026-02-01 10:00"' }]);
+    expect(entries.minutes).toEqual([45]);
+  });
+
+  it('skips a totals row whose date column says Total, and keeps a stray quote inside a field as text', () => {
+    const read = table('Date,Notes,Minutes\n2026-01-05,Printer "offline",30\nTotal,,30\n');
+    const entries = readEntries(read, { mapping: { date: 0, minutes: 2 }, order: 'MDY', excludeNonBillable: true, rules: RULES });
+    expect(entries.totals).toBe(1);
+    expect(entries.problems).toEqual([]);
+    expect(entries.minutes).toEqual([30]);
+  });
+
+  it('reads "Non Billable" and "Non_Billable" headers the other way round too', () => {
+    for (const header of ['Non Billable', 'Non_Billable']) {
+      const read = table(`Date,Minutes,${header}\n2026-01-05,30,No\n2026-01-06,45,Yes\n`);
+      const entries = readEntries(read, { mapping: detectColumns(read.header, read.rows, false), order: 'MDY', excludeNonBillable: true, rules: RULES });
+      expect(entries.minutes).toEqual([30]);
+    }
+  });
+
+  it('takes a first selected row of dates written as text as data, not as a header', () => {
+    expect(tableFromCells([['2026-01-05', 30], ['2026-02-05', 45]]).header).toEqual(['Date', 'Minutes']);
+  });
+
+  it('says so when a month comes to more hours than a number holds', () => {
+    const estimate = estimateFromEntries({ dates: [46027, 46030, 46060], minutes: [1e308, 1e308, 30], lines: [2, 3, 4], nonBillable: 0, totals: 0, problems: [] }, RULES);
+    expect(estimate).toEqual({ error: 'A month comes to more hours than a number can hold: check the time worked column.' });
   });
 });
