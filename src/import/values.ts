@@ -17,8 +17,10 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?$/i;
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s]+(.+?))?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 /** 3/4/2026, 03.04.2026, 3-4-26, with an optional time after a space. */
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(.+))?$/;
-/** 4 Mar 2026, 4-Mar-2026, Mar 4, 2026, March 4 2026, with an optional time. */
-const DAY_NAMED = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{4})(?:,?\s+(.+))?$/i;
+/** 4 Mar 2026, 4-Mar-2026, 4-Mar-26 (Excel's d-mmm-yy), Mar 4, 2026, March 4 2026, with an optional time. */
+const DAY_NAMED = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{2}|\d{4})(?:,?\s+(.+))?$/i;
+/** A weekday before a date ("Mon, Jan 5, 2026", "Monday 5 January 2026"), which says nothing the date does not. */
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d|[a-z])/i;
 const NAMED_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(.+))?$/i;
 
 /** A regular expression's group, undefined when the group is optional and did not take part (the DOM types say string). */
@@ -75,7 +77,7 @@ export function numericDateParts(text: string): readonly [number, number] | unde
  * Excel) read the same either way.
  */
 export function dateSerial(text: string, order: DayMonthOrder): number | undefined {
-  const trimmed = text.trim();
+  const trimmed = text.trim().replace(WEEKDAY, '');
   if (/^\d{1,7}(\.\d+)?$/.test(trimmed)) {
     const serial = Number(trimmed);
     return serial >= 1 && serial < 2958466 ? serial : undefined;
@@ -91,7 +93,7 @@ export function dateSerial(text: string, order: DayMonthOrder): number | undefin
   match = DAY_NAMED.exec(trimmed);
   if (match) {
     const month = monthNumber(match[2]);
-    return month === undefined ? undefined : withTime(serialOfDate(Number(match[3]), month, Number(match[1])), group(match, 4));
+    return month === undefined ? undefined : withTime(serialOfDate(fullYear(match[3]), month, Number(match[1])), group(match, 4));
   }
   match = NAMED_DAY.exec(trimmed);
   if (match) {

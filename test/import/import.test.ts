@@ -185,6 +185,11 @@ describe('reading the awkward corners of real exports', () => {
     expect(dateSerial('1/5/26', 'MDY')).toBe(46027);
     expect(dateSerial('12/30/99', 'MDY')).toBe(36524);
     expect(dateSerial('1/2/30', 'MDY')).toBe(10960);
+    // Excel's d-mmm-yy, month names with a weekday before them, and a month name that is no month.
+    expect(dateSerial('5-Jan-26', 'DMY')).toBe(46027);
+    expect(dateSerial('Mon, Jan 5, 2026', 'DMY')).toBe(46027);
+    expect(dateSerial('Monday 5 January 2026 09:30', 'MDY')).toBe(46027 + 9.5 / 24);
+    expect(dateSerial('5 Monday 2026', 'MDY')).toBeUndefined();
   });
 
   it('counts lines past rows of separators only and old Mac line ends', () => {
