@@ -253,6 +253,28 @@ export function estimateFromHistory(text: string): { expectedMonthlyHours: numbe
   return { expectedMonthlyHours: monthly.expectedHours, monthlyVariability: monthly.variability };
 }
 
+/** Decimals an estimate is shown with: hours to the hundredth, a variability to the thousandth. */
+const ESTIMATE_DECIMALS: Readonly<Record<string, number>> = { expectedMonthlyHours: 2, monthlyVariability: 3 };
+
+/**
+ * Texts for figures the pane estimated (from history), rounded for reading, with the exact values
+ * behind them: while a field still shows its rounded text, readForm takes the exact value.
+ *
+ * @example
+ * estimateTexts({ monthlyVariability: 0.5550502752731576 }).texts
+ * //=> { monthlyVariability: '0.555' }
+ */
+export function estimateTexts(values: Readonly<Record<string, number>>): { texts: Record<string, string>; exact: Record<string, { text: string; value: number }> } {
+  const texts: Record<string, string> = {};
+  const exact: Record<string, { text: string; value: number }> = {};
+  for (const [id, value] of Object.entries(values)) {
+    const text = String(Number(value.toFixed(ESTIMATE_DECIMALS[id] ?? 2)));
+    texts[id] = text;
+    exact[id] = { text, value };
+  }
+  return { texts, exact };
+}
+
 /**
  * Field texts for a set of inputs, e.g. read back from a scenario sheet, with the exact values
  * behind them: readForm(texts, exact) gives back exactly these inputs.

@@ -7,7 +7,7 @@ import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
 import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
 import { FIELDS, OFFER_KINDS, QUOTE_FIELDS, fieldApplies } from './fields';
-import { discountFor, estimateFromHistory, feeFromQuoteText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { discountFor, estimateFromHistory, estimateTexts, feeFromQuoteText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { computeScenarioPreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderOfferKinds, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
@@ -90,6 +90,13 @@ function refresh(): void {
   byId('create-blocked').textContent = invalid.length
     ? `Fix first: ${invalid.map((f) => `${f.label} (step ${f.step})`).join(', ')}.`
     : state.formError ?? '';
+}
+
+/** Fills estimated figures rounded for reading; the model keeps their exact values while the texts stand. */
+function fillEstimate(values: Readonly<Record<string, number>>): void {
+  const rounded = estimateTexts(values);
+  exact = { ...exact, ...rounded.exact };
+  fillFields(rounded.texts);
 }
 
 function fillFields(texts: Readonly<Record<string, string>>): void {
@@ -184,7 +191,7 @@ function estimate(text: string): void {
     return;
   }
   acceptedHistory = undefined;
-  fillFields({ expectedMonthlyHours: String(result.expectedMonthlyHours), monthlyVariability: String(result.monthlyVariability) });
+  fillEstimate({ expectedMonthlyHours: result.expectedMonthlyHours, monthlyVariability: result.monthlyVariability });
   touched.add('expectedMonthlyHours').add('monthlyVariability');
   message.textContent = 'Filled in the average and the variability from your history.';
   refresh();
@@ -192,7 +199,7 @@ function estimate(text: string): void {
 
 function acceptHistory(history: AcceptedHistory): void {
   acceptedHistory = history;
-  fillFields({ expectedMonthlyHours: String(history.expectedMonthlyHours), monthlyVariability: String(history.monthlyVariability) });
+  fillEstimate({ expectedMonthlyHours: history.expectedMonthlyHours, monthlyVariability: history.monthlyVariability });
   touched.add('expectedMonthlyHours').add('monthlyVariability');
   refresh();
 }

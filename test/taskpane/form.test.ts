@@ -4,6 +4,7 @@ import * as scenario from '../../src/model/scenario';
 import { FIELDS, HELPER_LIMITS, limitOf } from '../../src/taskpane/fields';
 import {
   estimateFromHistory,
+  estimateTexts,
   feeFromQuoteText,
   formStateForProblem,
   parseNumber,
@@ -142,6 +143,16 @@ describe('reading the wizard form', () => {
     expect(readForm({ ...typed, afterHoursShare: '0', afterHoursMultiplier: '2' }).afterHours).toBeUndefined();
     expect(readForm({ ...typed, afterHoursShare: '150' }).errors).toEqual({ afterHoursShare: 'Must be from 0% to 100%.' });
     expect(readForm({ ...typed, afterHoursShare: '20', afterHoursMultiplier: '0' }).errors).toEqual({ afterHoursMultiplier: 'Must be greater than 0.' });
+  });
+
+  it('shows an estimate rounded, and keeps its exact value while the text is left as shown', () => {
+    const { texts, exact } = estimateTexts({ expectedMonthlyHours: 12.345678, monthlyVariability: 0.5550502752731576 });
+    expect(texts).toEqual({ expectedMonthlyHours: '12.35', monthlyVariability: '0.555' });
+    const state = readForm({ ...typed, ...texts }, exact);
+    expect(state.inputs?.expectedMonthlyHours).toBe(12.345678);
+    expect(state.inputs?.monthlyVariability).toBe(0.5550502752731576);
+    // Typed over, the text is what counts.
+    expect(readForm({ ...typed, ...texts, monthlyVariability: '0.6' }, exact).inputs?.monthlyVariability).toBe(0.6);
   });
 
   it('estimates the average and the month-to-month variability from pasted history, like TERMDEMAND over one month', () => {
