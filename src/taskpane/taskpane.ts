@@ -6,8 +6,9 @@ import { offerScenarioPlan } from '../sheet/offer-scenario';
 import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
 import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
-import { FIELDS, OFFER_KINDS, QUOTE_FIELDS, fieldApplies } from './fields';
-import { discountFor, estimateFromHistory, estimateTexts, feeFromQuoteText, priceFromDiscountText, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { FIELDS, OFFER_KINDS, fieldApplies } from './fields';
+import { estimateFromHistory, estimateTexts, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { LINKED_FIELDS, isLinkedField, linkedFills } from './links';
 import { computeScenarioPreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderOfferKinds, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
@@ -39,6 +40,8 @@ let writing = false;
 let historyImport: HistoryImport | undefined;
 /** The export the two demand fields were last filled from, while they still hold its figures: the sheet records it. */
 let acceptedHistory: AcceptedHistory | undefined;
+/** The linked fields (price, discount, fee) holding what the user typed: no helper fills them over. */
+const typedLinked = new Set<string>();
 
 function fieldTexts(): Record<string, string> {
   return Object.fromEntries(FIELDS.map((f) => [f.id, byId(f.id, HTMLInputElement).value]));
@@ -65,15 +68,22 @@ function showOfferFields(): void {
   }
 }
 
+/** Fills the linked fields the user has not typed in from their helpers, and notes where each came from. */
+function fillLinkedFields(): void {
+  const fills = linkedFills(fieldTexts(), typedLinked);
+  for (const id of LINKED_FIELDS) {
+    const fill = fills.texts[id];
+    if (fill !== undefined) byId(id, HTMLInputElement).value = fill;
+    const note = document.getElementById(`${id}-link`);
+    if (note) note.textContent = fills.notes[id] ?? '';
+  }
+}
+
 function refresh(): void {
+  fillLinkedFields();
   const texts = fieldTexts();
   state = readForm(texts, exact, offerKind);
   renderFieldErrors(state.errors, touched);
-  const discount = discountFor(texts);
-  const discountInput = byId('blockDiscount', HTMLInputElement);
-  if (document.activeElement !== discountInput && texts.blockPrice.trim() !== '') {
-    discountInput.value = discount === null ? '' : String(+(discount * 100).toFixed(2));
-  }
   const previewRoot = byId('preview');
   const preview = state.scenario ? computeScenarioPreview(state.scenario, () => performance.now()) : undefined;
   if (preview?.ok) {
@@ -171,6 +181,9 @@ async function loadFromSheet(): Promise<void> {
     const { texts, exact: loadedExact } = textsFor(loaded.inputs);
     for (const field of FIELDS) byId(field.id, HTMLInputElement).value = texts[field.id] ?? '';
     exact = loadedExact;
+    // What a sheet holds is the user's own: the price and the fee are not filled over.
+    typedLinked.clear();
+    for (const id of LINKED_FIELDS) if (texts[id]) typedLinked.add(id);
     FIELDS.forEach((f) => touched.add(f.id));
     refresh();
     renderStatus(status, `Loaded the inputs of "${loaded.sheetName}".`, 'success');
@@ -262,6 +275,13 @@ function setMode(excel: boolean): void {
 
 function start(): void {
   renderFields(new Map(steps.map((s) => [s, byId(`fields-${s}`)])));
+  for (const id of LINKED_FIELDS) {
+    const note = document.createElement('p');
+    note.id = `${id}-link`;
+    note.className = 'field-hint field-link';
+    byId(`${id}-hint`).after(note);
+    byId(id, HTMLInputElement).setAttribute('aria-describedby', `${id}-hint ${id}-link ${id}-message`);
+  }
   renderOfferKinds(byId('offer-kind'), OFFER_KINDS, offerKind);
   byId('offer-kind').addEventListener('change', (event) => {
     const target = event.target;
@@ -284,14 +304,10 @@ function start(): void {
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
     if (target.closest('.history') || target.getAttribute('name') === 'offer-kind') return;
-    // Either one fills the other: a discount fills the price, a managed quote fills the fee.
-    if (target.id === 'blockDiscount') {
-      const price = priceFromDiscountText(fieldTexts());
-      byId('blockPrice', HTMLInputElement).value = price === null ? '' : String(price);
-    }
-    if ((Object.values(QUOTE_FIELDS) as string[]).includes(target.id) || (target.id === 'termMonths' && byId('quoteUsers', HTMLInputElement).value !== '')) {
-      const fee = feeFromQuoteText(fieldTexts());
-      byId('monthlyFee', HTMLInputElement).value = fee === null ? '' : String(fee);
+    // A linked field the user types in is theirs until they clear it; refresh fills the others from their helpers.
+    if (target instanceof HTMLInputElement && isLinkedField(target.id)) {
+      if (target.value.trim() === '') typedLinked.delete(target.id);
+      else typedLinked.add(target.id);
     }
     // Typed over, the demand fields no longer hold the export's figures: the sheet will not record it.
     if (target.id === 'expectedMonthlyHours' || target.id === 'monthlyVariability') acceptedHistory = undefined;

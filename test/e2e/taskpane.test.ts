@@ -133,6 +133,40 @@ describe('the templates outside Office', () => {
   });
 });
 
+describe('fields a helper fills, in the pane', () => {
+  it('fills only what the user has not typed, and says where a filled figure came from', async () => {
+    const { page, consoleErrors, context } = await openPane(browser, server.url, { width: 320 });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+    await page.fill('#hourlyRate', '100');
+    await page.click('#step-tab-2');
+    await page.fill('#blockHours', '20');
+    await page.fill('#blockDiscount', '10');
+    expect(await page.inputValue('#blockPrice')).toBe('1800');
+    expect(await page.textContent('#blockPrice-link')).toContain('from the 10% discount');
+    // A typed price is the user's: a new discount, or none, leaves it alone.
+    await page.fill('#blockPrice', '1700');
+    await page.fill('#blockDiscount', '');
+    expect(await page.inputValue('#blockPrice')).toBe('1700');
+    expect(await page.inputValue('#blockDiscount')).toBe('15');
+    // The discount shown follows the rate; a discount the user types does not.
+    await page.click('#step-tab-1');
+    await page.fill('#hourlyRate', '85');
+    expect(await page.inputValue('#blockDiscount')).toBe('0');
+    // The fee follows the quote until the user types a fee.
+    await page.click('#step-tab-3');
+    await page.fill('#quoteUsers', '25');
+    await page.fill('#quotePricePerUser', '36');
+    expect(await page.inputValue('#monthlyFee')).toBe('900');
+    await page.fill('#monthlyFee', '950');
+    await page.fill('#quotePricePerUser', '40');
+    expect(await page.inputValue('#monthlyFee')).toBe('950');
+    expect(await page.textContent('#monthlyFee-link')).toBe('');
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the task pane in Excel (fake host)', () => {
   type Cells = Record<string, Record<string, string | number>>;
   /** More options for the fake (see test/support/fake-excel.ts): failures, a held sync, a sheet someone else adds. */
