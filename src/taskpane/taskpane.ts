@@ -49,6 +49,12 @@ function fieldTexts(): Record<string, string> {
 
 function showStep(step: number): void {
   currentStep = step;
+  // On the Review step, every field still to fix is marked, so "Fix first" points at fields in red.
+  if (step === 4 && state.errors) {
+    FIELDS.filter((f) => fieldApplies(f, offerKind) && state.errors[f.id]).forEach((f) => touched.add(f.id));
+    renderFieldErrors(state.errors, touched);
+    markStepTabs();
+  }
   for (const s of steps) {
     byId(`step-${s}`).hidden = s !== step;
     const tab = byId(`step-tab-${s}`);
@@ -97,9 +103,26 @@ function refresh(): void {
   }
   setWriteButtonsDisabled();
   const invalid = FIELDS.filter((f) => fieldApplies(f, offerKind) && state.errors[f.id]);
+  markStepTabs();
   byId('create-blocked').textContent = invalid.length
     ? `Fix first: ${invalid.map((f) => `${f.label} (step ${f.step})`).join(', ')}.`
     : state.formError ?? '';
+}
+
+/** A step tab holding a field marked in red is marked too, and says so to a screen reader. */
+function markStepTabs(): void {
+  const invalid = FIELDS.filter((f) => fieldApplies(f, offerKind) && state.errors[f.id]);
+  for (const step of steps) {
+    const marked = invalid.some((f) => f.step === step && touched.has(f.id));
+    const tab = byId(`step-tab-${step}`);
+    if (marked) {
+      tab.dataset.invalid = 'true';
+      tab.setAttribute('aria-label', `${tab.textContent ?? ''}: has fields to fix`);
+    } else {
+      delete tab.dataset.invalid;
+      tab.removeAttribute('aria-label');
+    }
+  }
 }
 
 /** Fills estimated figures rounded for reading; the model keeps their exact values while the texts stand. */

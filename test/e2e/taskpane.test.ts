@@ -167,6 +167,27 @@ describe('fields a helper fills, in the pane', () => {
   });
 });
 
+describe('fields to fix, in the pane', () => {
+  it('marks in red, on the Review step, every field the "Fix first" line names, and the step tabs that hold them', async () => {
+    const { page, context } = await openPane(browser, server.url, { width: 320 });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+    await page.fill('#hourlyRate', '185');
+    await page.click('#step-tab-4');
+    const blocked = await page.textContent('#create-blocked');
+    expect(blocked).toMatch(/^Fix first: /);
+    const invalid = await page.$$eval('input[aria-invalid="true"]', (inputs) => inputs.map((input) => input.id));
+    expect(invalid).toEqual(expect.arrayContaining(['expectedMonthlyHours', 'blockHours', 'blockPrice', 'monthlyFee']));
+    for (const id of invalid) expect(await page.textContent(`#${id}-message`)).not.toBe('');
+    expect(await page.getAttribute('#step-tab-1', 'data-invalid')).toBe('true');
+    expect(await page.getAttribute('#step-tab-2', 'data-invalid')).toBe('true');
+    expect(await page.getAttribute('#step-tab-3', 'data-invalid')).toBe('true');
+    expect(await page.getAttribute('#step-tab-4', 'data-invalid')).toBeNull();
+    expect(await page.getAttribute('#step-tab-2', 'aria-label')).toBe('2 · Offer: has fields to fix');
+    await context.close();
+  });
+});
+
 describe('the task pane in Excel (fake host)', () => {
   type Cells = Record<string, Record<string, string | number>>;
   /** More options for the fake (see test/support/fake-excel.ts): failures, a held sync, a sheet someone else adds. */
