@@ -50,7 +50,7 @@ function fieldTexts(): Record<string, string> {
 function showStep(step: number): void {
   currentStep = step;
   // On the Review step, every field still to fix is marked, so "Fix first" points at fields in red.
-  if (step === 4 && state.errors) {
+  if (step === 4) {
     FIELDS.filter((f) => fieldApplies(f, offerKind) && state.errors[f.id]).forEach((f) => touched.add(f.id));
     renderFieldErrors(state.errors, touched);
     markStepTabs();
@@ -117,7 +117,7 @@ function markStepTabs(): void {
     const tab = byId(`step-tab-${step}`);
     if (marked) {
       tab.dataset.invalid = 'true';
-      tab.setAttribute('aria-label', `${tab.textContent ?? ''}: has fields to fix`);
+      tab.setAttribute('aria-label', `${tab.textContent}: has fields to fix`);
     } else {
       delete tab.dataset.invalid;
       tab.removeAttribute('aria-label');
