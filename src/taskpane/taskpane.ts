@@ -66,6 +66,11 @@ function showStep(step: number): void {
   byId('create-area').hidden = step !== 4;
 }
 
+/** After Next or Back, focus moves to the new step's heading, so keyboard and screen-reader users land where the step begins. */
+function focusStepHeading(): void {
+  byId(`step-${currentStep}-title`).focus();
+}
+
 /** Shows the fields of the chosen kind of offer and hides the others. */
 function showOfferFields(): void {
   for (const field of FIELDS) {
@@ -346,8 +351,12 @@ function start(): void {
     FIELDS.filter((f) => f.step === currentStep && fieldApplies(f, offerKind)).forEach((f) => touched.add(f.id));
     refresh();
     showStep(Math.min(4, currentStep + 1));
+    focusStepHeading();
   });
-  byId('back').addEventListener('click', () => showStep(Math.max(1, currentStep - 1)));
+  byId('back').addEventListener('click', () => {
+    showStep(Math.max(1, currentStep - 1));
+    focusStepHeading();
+  });
   for (const s of steps) byId(`step-tab-${s}`).addEventListener('click', () => showStep(s));
   byId('create').addEventListener('click', () => void createSheet());
   byId('load').addEventListener('click', () => void loadFromSheet());

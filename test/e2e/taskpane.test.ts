@@ -188,6 +188,26 @@ describe('fields to fix, in the pane', () => {
   });
 });
 
+describe('moving through the steps, in the pane', () => {
+  it('moves focus to the new step\'s heading after Next and Back, and keeps the rebuilt preview out of live regions', async () => {
+    const { page, context } = await openPane(browser, server.url, { width: 320 });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="preview"]');
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.click('#next');
+    expect(await focused()).toBe('step-2-title');
+    await page.click('#next');
+    await page.click('#next');
+    expect(await focused()).toBe('step-4-title');
+    expect(await page.isHidden('#next')).toBe(true);
+    await page.click('#back');
+    expect(await focused()).toBe('step-3-title');
+    expect(await page.getAttribute('#preview', 'aria-live')).toBeNull();
+    expect(await page.$$eval('#preview [aria-live]', (nodes) => nodes.length)).toBe(0);
+    await context.close();
+  });
+});
+
 describe('the task pane in Excel (fake host)', () => {
   type Cells = Record<string, Record<string, string | number>>;
   /** More options for the fake (see test/support/fake-excel.ts): failures, a held sync, a sheet someone else adds. */
