@@ -270,11 +270,28 @@ function setOfferKind(kind: OfferKind): void {
   showOfferFields();
 }
 
-function showTab(tab: 'scenario' | 'templates'): void {
-  for (const name of ['scenario', 'templates'] as const) {
+const TABS = ['scenario', 'templates'] as const;
+
+/** Shows one tab's panel. As in the ARIA tabs pattern, only the selected tab is in the Tab order. */
+function showTab(tab: (typeof TABS)[number]): void {
+  for (const name of TABS) {
     byId(`panel-${name}`).hidden = name !== tab;
-    byId(`tab-${name}`).setAttribute('aria-selected', String(name === tab));
+    const button = byId(`tab-${name}`);
+    button.setAttribute('aria-selected', String(name === tab));
+    button.tabIndex = name === tab ? 0 : -1;
   }
+}
+
+/** Arrow keys, Home and End move between the tabs and select the one they reach (ARIA tabs pattern, automatic activation). */
+function onTabKey(event: KeyboardEvent): void {
+  const at = TABS.findIndex((name) => byId(`tab-${name}`) === event.target);
+  if (at < 0) return;
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: TABS.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  const tab = TABS[(next + TABS.length) % TABS.length];
+  showTab(tab);
+  byId(`tab-${tab}`).focus();
 }
 
 /** Office.context: outside a host (a plain browser with office.js) it and its parts may be missing, whatever the types say. */
@@ -328,6 +345,8 @@ function start(): void {
   });
   byId('tab-scenario').addEventListener('click', () => showTab('scenario'));
   byId('tab-templates').addEventListener('click', () => showTab('templates'));
+  byId('tab-scenario').closest('[role="tablist"]')?.addEventListener('keydown', (event) => onTabKey(event as KeyboardEvent));
+  showTab('scenario');
   const form = byId('wizard', HTMLFormElement);
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;

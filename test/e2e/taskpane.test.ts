@@ -189,7 +189,7 @@ describe('fields to fix, in the pane', () => {
 });
 
 describe('moving through the steps, in the pane', () => {
-  it('moves focus to the new step\'s heading after Next and Back, and keeps the rebuilt preview out of live regions', async () => {
+  it('moves focus to the new step\'s heading after Next and Back, keeps the rebuilt preview out of live regions, and follows the ARIA tabs pattern', async () => {
     const { page, context } = await openPane(browser, server.url, { width: 320 });
     await page.goto(`${server.url}/taskpane.html`);
     await page.waitForSelector('body[data-mode="preview"]');
@@ -203,6 +203,19 @@ describe('moving through the steps, in the pane', () => {
     await page.click('#back');
     expect(await focused()).toBe('step-3-title');
     expect(await page.getAttribute('#preview', 'aria-live')).toBeNull();
+    // The Scenario and Templates tabs: arrow keys move and select, and only the selected tab is in the Tab order.
+    await page.focus('#tab-scenario');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('tab-templates');
+    expect(await page.getAttribute('#tab-templates', 'aria-selected')).toBe('true');
+    expect(await page.isHidden('#panel-scenario')).toBe(true);
+    expect(await page.getAttribute('#tab-scenario', 'tabindex')).toBe('-1');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('tab-scenario');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('tab-templates');
+    await page.keyboard.press('Home');
+    expect(await page.getAttribute('#tab-scenario', 'aria-selected')).toBe('true');
     expect(await page.$$eval('#preview [aria-live]', (nodes) => nodes.length)).toBe(0);
     await context.close();
   });
