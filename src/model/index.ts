@@ -11,6 +11,7 @@ export * from './billing';
 export * from './history';
 export * from './dates';
 export * from './time-entries';
+export * from './after-hours';
 export * from './expiry';
 export * from './compare';
 export * from './format';

@@ -56,6 +56,12 @@ export interface Field {
   readonly subject?: string;
 }
 
+/** The fields with the one of a defined name replaced by those `replace` makes of it; unchanged if none has that name. */
+export function replaceField(fields: readonly Field[], name: string, replace: (field: Field) => readonly Field[]): Field[] {
+  const at = fields.findIndex((field) => field.name === name);
+  return at < 0 ? [...fields] : [...fields.slice(0, at), ...replace(fields[at]), ...fields.slice(at + 1)];
+}
+
 /** What a field list placed: all of it, and its value cells. */
 export interface FieldList {
   readonly block: Block;

@@ -4,7 +4,7 @@
  * monthly hours and month-to-month variability as TERMDEMAND gives them over one month. The two
  * inputs then are formulas over the entries, so the estimate stays auditable and follows any edit.
  */
-import { BILLEDHOURS_LIMITS, MONTHLYHOURS_LIMITS, type BillingRules } from '../model';
+import { BILLEDHOURS_LIMITS, MONTHLYHOURS_LIMITS, MONTHLYHOURS_SPILL, type BillingRules } from '../model';
 import { partOf, text, type SheetBuilder } from './builder';
 import { BILLED_HOURS, COUNT, DATE, MONTH, PLAIN } from './formats';
 
@@ -18,7 +18,7 @@ export interface EntryHistory {
   readonly months: number;
 }
 
-/** Above this many entries, a sheet would be slow to write and to recalculate: the wizard records the months instead. */
+/** Above this many entries, a sheet would be slow to write and to recalculate: the wizard then writes the estimate's figures alone, without the entries. */
 export const ENTRY_HISTORY_LIMIT = 20_000;
 
 /** The inputs that become formulas over the history: TERMDEMAND over one month gives the average month and the month-to-month variability. */
@@ -65,7 +65,7 @@ export function placeEntryHistory(sheet: SheetBuilder, row: number, column: numb
     monthsHeader + 1,
     side,
     '=ITCOST.MONTHLYHOURS(history_dates,history_minutes,history_increment,history_minimum,history_multiplier)',
-    { rows: history.months, columns: 2 },
+    { rows: history.months, columns: MONTHLYHOURS_SPILL.columns },
   );
   sheet.format(partOf(spill, { columns: 1 }), MONTH);
   sheet.format(partOf(spill, { column: 1 }), BILLED_HOURS);

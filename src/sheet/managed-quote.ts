@@ -4,7 +4,7 @@
  * ITCOST.MANAGEDFEE over them, with the onboarding fee spread over the term compared.
  */
 import { MANAGEDFEE_LIMITS, type ManagedQuote } from '../model';
-import type { Field } from './builder';
+import { replaceField, type Field } from './builder';
 import { COUNT, MONEY } from './formats';
 
 /** A quote as the wizard takes it: the months come from the sheet's term. */
@@ -30,13 +30,9 @@ export const QUOTE_FEE_FORMULA = `=ITCOST.MANAGEDFEE(${QUOTE_ROWS.map((row) => r
  * follow it, each validated against MANAGEDFEE's limit.
  */
 export function withQuote(fields: readonly Field[], quote: QuoteInputs | undefined): Field[] {
-  const at = fields.findIndex((field) => field.name === 'monthly_fee');
-  if (!quote || at < 0) return [...fields];
-  const fee = fields[at];
-  return [
-    ...fields.slice(0, at),
+  if (!quote) return [...fields];
+  return replaceField(fields, 'monthly_fee', (fee) => [
     { label: fee.label, name: fee.name, cell: { formula: QUOTE_FEE_FORMULA, numberFormat: fee.cell.numberFormat }, unit: 'money per month, from the quote below (MANAGEDFEE)' },
     ...QUOTE_ROWS.map((row): Field => ({ label: row.label, name: row.name, cell: { value: quote[row.key], numberFormat: row.format }, unit: row.unit, limit: MANAGEDFEE_LIMITS[row.key] })),
-    ...fields.slice(at + 1),
-  ];
+  ]);
 }

@@ -5,13 +5,13 @@
  * offer's row from TOPUPVALUE or RETAINERVALUE, RETAINERUNUSED and RETAINEROVERAGE. Every figure
  * stays live, and each formula can be read in its cell. A block's scenario is scenarioPlan's.
  */
-import { OFFER_SCENARIO_LIMITS, VERDICTS, type LimitTable, type OptionName, type Scenario } from '../model';
+import { OFFER_SCENARIO_LIMITS, VERDICTS, type LimitTable, type OptionName, type Scenario, type AfterHours } from '../model';
 import { SheetBuilder, partOf, text, type Field } from './builder';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
 import type { PlanCell, SheetPlan } from './plan';
 import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_INPUT_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, costByHoursTable, entryHistoryFormula, managedCostFormula, scenarioPlan } from './scenario';
 import { ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
-import { withAfterHours, type AfterHours } from './after-hours';
+import { withAfterHours } from './after-hours';
 import { withQuote, type QuoteInputs } from './managed-quote';
 
 type OfferSheetKind = Exclude<Scenario['kind'], 'block'>;

@@ -1,10 +1,10 @@
-import { COMPARE_SPILL, SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs } from '../model';
+import { COMPARE_SPILL, SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs, type AfterHours } from '../model';
 import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
 import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
 import { cellAddress, type PlanCell, type PlanChart, type SheetPlan } from './plan';
 import { ENTRY_HISTORY_FORMULAS, ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
-import { withAfterHours, type AfterHours } from './after-hours';
+import { withAfterHours } from './after-hours';
 import { withQuote, type QuoteInputs } from './managed-quote';
 
 export const SCENARIO_SHEET_NAME = 'IT cost scenario';

@@ -1,5 +1,4 @@
-import { AFTER_HOURS_LIMITS } from '../sheet/after-hours';
-import { MANAGEDFEE_LIMITS, OFFER_SCENARIO_LIMITS, RETAINER_SCENARIO_LIMITS, SCENARIO_LIMITS, TOPUP_SCENARIO_LIMITS, type ArgumentLimit, type LimitTable, type OfferKind } from '../model';
+import { AFTER_HOURS_LIMITS, MANAGEDFEE_LIMITS, OFFER_SCENARIO_LIMITS, RETAINER_SCENARIO_LIMITS, SCENARIO_LIMITS, TOPUP_SCENARIO_LIMITS, type ArgumentLimit, type LimitTable, type OfferKind } from '../model';
 
 /** Every model input a wizard field can hold, whatever the offer: each kind of offer checks its own (OFFER_SCENARIO_LIMITS). */
 const ALL_SCENARIO_LIMITS = { ...SCENARIO_LIMITS, ...TOPUP_SCENARIO_LIMITS, ...RETAINER_SCENARIO_LIMITS };

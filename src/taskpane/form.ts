@@ -4,6 +4,7 @@
  * for the helper fields), phrased for the pane by ruleInWords.
  */
 import {
+  afterHoursFactor,
   blockDiscount,
   blockPriceFromDiscount,
   checkOfferScenario,
@@ -14,6 +15,7 @@ import {
   type ManagedQuote,
   OFFER_SCENARIO_LIMITS,
   SCENARIO_LIMITS,
+  type AfterHours,
   type ArgumentLimit,
   type LimitTable,
   type OfferKind,
@@ -22,7 +24,6 @@ import {
   type ScenarioInputs,
 } from '../model';
 import { FIELDS, HELPER_LIMITS, QUOTE_FIELDS, fieldApplies, type FieldSpec, type HelperId } from './fields';
-import { afterHoursFactor, type AfterHours } from '../sheet/after-hours';
 
 /** What each field holds, by field id; a field not listed is empty. */
 export type FieldTexts = Readonly<Partial<Record<string, string>>>;

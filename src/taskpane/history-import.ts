@@ -5,7 +5,7 @@
  * read) and the choices the user may correct (the columns, the date order, non-billable entries,
  * the billing rules), and hands the figures over only when the user accepts them.
  */
-import { BILLEDHOURS_LIMITS, checkValue, limitInWords, type BillingRules } from '../model';
+import { BILLEDHOURS_LIMITS, checkValue, limitInWords, monthOfSerial, type BillingRules } from '../model';
 import { ROLE_LABELS, timeWorkedOnce, type ColumnMapping, type ColumnRole } from '../import/columns';
 import type { Analysis, AnalysisRequest } from '../import/analyse';
 import { tableFromCells } from '../import/cells';
@@ -47,7 +47,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Part
 
 /** A month's first day (a date serial) as "Jan 2026". */
 function monthName(serial: number): string {
-  return monthFormat.format(new Date(Date.UTC(1899, 11, 30) + (serial < 61 ? serial + 1 : serial) * 86_400_000));
+  // The model's reading of the serial (Excel's 1900 date system), then the month's name.
+  const month = monthOfSerial(serial);
+  return monthFormat.format(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)));
 }
 
 /** The months as bars, with the first and last month named under them and the tallest bar's hours beside the axis. */

@@ -1,6 +1,6 @@
 /** After-hours work at a multiplier on the scenario sheets, in the formula engine. */
-import { checkOfferScenario, checkScenario, type ScenarioInputs } from '../../src/model';
-import { AFTER_HOURS_FORMULA, afterHoursFactor, withAfterHours } from '../../src/sheet/after-hours';
+import { afterHoursFactor, checkOfferScenario, checkScenario, type ScenarioInputs } from '../../src/model';
+import { AFTER_HOURS_FORMULA, withAfterHours } from '../../src/sheet/after-hours';
 import { offerScenarioPlan } from '../../src/sheet/offer-scenario';
 import { scenarioPlan } from '../../src/sheet/scenario';
 import { expectClose, planEngine, valueOf } from './plan-engine';
