@@ -66,3 +66,13 @@ export async function readSelectedValues(): Promise<unknown[][]> {
     return range.values;
   });
 }
+
+/** The workbook's culture ("de-DE"), as Excel formats numbers in it (ExcelApi 1.11). */
+export async function readCultureName(): Promise<string> {
+  return Excel.run(async (context) => {
+    const culture = context.application.cultureInfo;
+    culture.load('name');
+    await context.sync();
+    return culture.name;
+  });
+}

@@ -114,3 +114,18 @@ export function formatChance(probability: number): string {
   const tenths = tenthsOfPercent(probability);
   return `${Math.trunc(tenths / 10)}.${tenths % 10}%`;
 }
+
+/**
+ * How the advice writes its figures: money, counts and hours, percentages and chances. RECOMMEND
+ * and the sheets use {@link SHEET_FIGURES} (en-US, no currency sign, as the cells' formats show
+ * them); the task pane passes its own, in the workbook's locale and currency, so that a sentence
+ * and the table beside it read the same.
+ */
+export interface FigureFormat {
+  readonly money: (value: number) => string;
+  readonly number: (value: number) => string;
+  readonly percent: (fraction: number) => string;
+  readonly chance: (probability: number) => string;
+}
+
+export const SHEET_FIGURES: FigureFormat = { money: formatMoney, number: formatNumber, percent: formatPercent, chance: formatChance };

@@ -3,7 +3,7 @@
  * and simpler worlds beside a block's (recommend.ts keeps only a block's, which RECOMMEND needs).
  */
 import { hourlyAndManagedRows, optionRow, type TermDemandFigures } from './compare';
-import { formatNumber, formatPercent } from './format';
+import { SHEET_FIGURES, type FigureFormat } from './format';
 import { offerCostForHours, type CommonTerms, type OfferComparison } from './offer';
 import { blockReason, blockWorlds, offerRecommendation, termLabel, type OfferAdvice, type Recommendation, type SimplerWorlds, type ThreeRows } from './recommend';
 
@@ -37,25 +37,25 @@ export function offerWorlds(common: CommonTerms, comparison: OfferComparison): S
 }
 
 /** What the top-up block or retainer would come to: blocks bought and hours that expire, or hours forfeited and billed as overage. */
-export function offerReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows): string {
+export function offerReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows, f: FigureFormat): string {
   const { offer, figures } = comparison;
-  if (offer.kind === 'block') return blockReason(comparison, common, offer, chosen, undiscounted);
+  if (offer.kind === 'block') return blockReason(comparison, common, offer, chosen, undiscounted, f);
   if (offer.kind === 'topUp' && figures.kind === 'topUp') {
     const subject = chosen ? 'You' : 'With the top-up block you';
     return (
-      `${subject} would buy ${formatNumber(figures.expectedBlocks)} blocks of ${formatNumber(offer.blockHours)} h on average ${termLabel(comparison)}; ` +
-      `about ${formatNumber(figures.expiredHours)} h of the last one would expire unused.`
+      `${subject} would buy ${f.number(figures.expectedBlocks)} blocks of ${f.number(offer.blockHours)} h on average ${termLabel(comparison, f)}; ` +
+      `about ${f.number(figures.expiredHours)} h of the last one would expire unused.`
     );
   }
   if (offer.kind === 'retainer' && figures.kind === 'retainer') {
     const subject = chosen ? 'It' : 'The monthly retainer';
     const rollover =
       offer.rolloverCap > 0
-        ? `unused hours carry over up to ${formatPercent(offer.rolloverCap)} of a month (${formatNumber(offer.rolloverCap * offer.monthlyHours)} h)`
+        ? `unused hours carry over up to ${f.percent(offer.rolloverCap)} of a month (${f.number(offer.rolloverCap * offer.monthlyHours)} h)`
         : 'unused hours are lost at the end of each month';
     return (
-      `${subject} would forfeit about ${formatNumber(figures.forfeitedHours)} of its ${formatNumber(offer.monthlyHours * comparison.termMonths)} h ${termLabel(comparison)} ` +
-      `and bill about ${formatNumber(figures.overageHours)} h as overage: ${rollover}.`
+      `${subject} would forfeit about ${f.number(figures.forfeitedHours)} of its ${f.number(offer.monthlyHours * comparison.termMonths)} h ${termLabel(comparison, f)} ` +
+      `and bill about ${f.number(figures.overageHours)} h as overage: ${rollover}.`
     );
   }
   return '';
@@ -64,7 +64,7 @@ export function offerReason(comparison: OfferComparison, common: CommonTerms, ch
 /** How the advice speaks of any offer. */
 export const ANY_OFFER_ADVICE: OfferAdvice = { reason: offerReason, worlds: offerWorlds };
 
-/** The advice on any offer's comparison: offerRecommendation with every offer's sentences. */
-export function adviseOnOffer(comparison: OfferComparison, common: CommonTerms): Recommendation {
-  return offerRecommendation(comparison, common, ANY_OFFER_ADVICE);
+/** The advice on any offer's comparison: offerRecommendation with every offer's sentences, its figures written as `f` writes them. */
+export function adviseOnOffer(comparison: OfferComparison, common: CommonTerms, f: FigureFormat = SHEET_FIGURES): Recommendation {
+  return offerRecommendation(comparison, common, ANY_OFFER_ADVICE, f);
 }

@@ -1,6 +1,6 @@
 import type { RawArguments } from './arguments';
 import { checkedComparison, optionRows, type CompareArguments, type Comparison, type OptionFigures, type OptionName } from './compare';
-import { formatChance, formatMoney, formatNumber, formatPercent } from './format';
+import { SHEET_FIGURES, type FigureFormat } from './format';
 import type { COMPARE_LIMITS } from './limits';
 import { blockCompareArguments, blockOfferComparison, type CommonTerms, type OfferComparison, type PrepaidOffer } from './offer';
 import { mapOutcome, type Outcome } from './outcome';
@@ -105,67 +105,74 @@ export function blockWorlds(common: CommonTerms, comparison: OfferComparison): S
 }
 
 /** "over the 12-month term", the period every cost in COMPARE covers. */
-export function termLabel(comparison: OfferComparison): string {
-  return `over the ${formatNumber(comparison.termMonths)}-month term`;
+export function termLabel(comparison: OfferComparison, f: FigureFormat): string {
+  return `over the ${f.number(comparison.termMonths)}-month term`;
 }
 
-function costReason(comparison: OfferComparison, chosen: OptionFigures, common: CommonTerms): string {
+function costReason(comparison: OfferComparison, chosen: OptionFigures, common: CommonTerms, f: FigureFormat): string {
   const others = rowsOf(comparison).filter((o) => o !== chosen);
   const against = others.map((o) => {
-    const saving = o === comparison.hourly && formatMoney(chosen.savingVsHourly) !== formatMoney(0) ? ` (a saving of ${formatMoney(chosen.savingVsHourly)})` : '';
-    return `${formatMoney(o.expectedCost)} ${COSTED[o.option]}${saving}`;
+    const saving = o === comparison.hourly && f.money(chosen.savingVsHourly) !== f.money(0) ? ` (a saving of ${f.money(chosen.savingVsHourly)})` : '';
+    return `${f.money(o.expectedCost)} ${COSTED[o.option]}${saving}`;
   });
-  const basis = common.annualDiscountRate > 0 ? `, in today's money at ${formatPercent(common.annualDiscountRate)} a year` : '';
-  return `Expected cost ${termLabel(comparison)}${basis}: ${formatMoney(chosen.expectedCost)} ${COSTED[chosen.option]}, against ${against.join(' and ')}.`;
+  const basis = common.annualDiscountRate > 0 ? `, in today's money at ${f.percent(common.annualDiscountRate)} a year` : '';
+  return `Expected cost ${termLabel(comparison, f)}${basis}: ${f.money(chosen.expectedCost)} ${COSTED[chosen.option]}, against ${against.join(' and ')}.`;
 }
 
-export function blockReason(comparison: OfferComparison, common: CommonTerms, offer: Extract<PrepaidOffer, { kind: 'block' }>, chosen: boolean, undiscounted: ThreeRows): string {
+export function blockReason(
+  comparison: OfferComparison,
+  common: CommonTerms,
+  offer: Extract<PrepaidOffer, { kind: 'block' }>,
+  chosen: boolean,
+  undiscounted: ThreeRows,
+  f: FigureFormat,
+): string {
   if (comparison.figures.kind !== 'block') return '';
   const { breakEven, forfeitRisk } = comparison.figures;
   const subject = chosen ? 'It' : 'The prepaid block';
   if (breakEven.kind === 'never') return `${subject} never pays off: at every level of use it costs more than paying hourly.`;
-  const expected = `you expect ${formatNumber(comparison.expectedTermHours)} h`;
+  const expected = `you expect ${f.number(comparison.expectedTermHours)} h`;
   if (!chosen && breakEven.hours <= comparison.expectedTermHours && undiscounted.prepaid.expectedCost > undiscounted.hourly.expectedCost) {
     // Past its break-even the block stays cheaper unless its overage rate is above the hourly rate:
     // then it pays off only on a band of use, and the expected hours lie beyond it.
     return (
-      `The prepaid block pays off from ${formatNumber(breakEven.hours)} h of use ${termLabel(comparison)}, but its overage rate ` +
-      `(${formatMoney(offer.overageRate)} an hour, against ${formatMoney(common.hourlyRate)} paying hourly) makes it dearer at the ${formatNumber(comparison.expectedTermHours)} h you expect.`
+      `The prepaid block pays off from ${f.number(breakEven.hours)} h of use ${termLabel(comparison, f)}, but its overage rate ` +
+      `(${f.money(offer.overageRate)} an hour, against ${f.money(common.hourlyRate)} paying hourly) makes it dearer at the ${f.number(comparison.expectedTermHours)} h you expect.`
     );
   }
-  const risk = chosen ? `, and the chance that some of its hours expire unused is ${formatChance(forfeitRisk)}` : '';
+  const risk = chosen ? `, and the chance that some of its hours expire unused is ${f.chance(forfeitRisk)}` : '';
   return (
-    `${subject} breaks even at ${formatNumber(breakEven.hours)} h of use ${termLabel(comparison)} ` +
-    `(${formatPercent(breakEven.hours / offer.blockHours)} of its ${formatNumber(offer.blockHours)} h); ${expected}${risk}.`
+    `${subject} breaks even at ${f.number(breakEven.hours)} h of use ${termLabel(comparison, f)} ` +
+    `(${f.percent(breakEven.hours / offer.blockHours)} of its ${f.number(offer.blockHours)} h); ${expected}${risk}.`
   );
 }
 
-function managedReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean): string {
+function managedReason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, f: FigureFormat): string {
   const breakEven = comparison.managedBreakEven;
   const subject = chosen ? 'They' : 'Managed services';
   if (breakEven.kind === 'never') return `${subject} never pay off: they save nothing per support hour.`;
-  return `${subject} break even at ${formatNumber(breakEven.monthlyHours)} support hours a month; you expect ${formatNumber(common.expectedMonthlyHours)} h a month.`;
+  return `${subject} break even at ${f.number(breakEven.monthlyHours)} support hours a month; you expect ${f.number(common.expectedMonthlyHours)} h a month.`;
 }
 
 /** When another option costs the same in expectation, the choice was made on the bad case. */
-function tieReason(comparison: OfferComparison, chosen: OptionFigures): string | undefined {
+function tieReason(comparison: OfferComparison, chosen: OptionFigures, f: FigureFormat): string | undefined {
   const tied = lowestExpectedCost(comparison).filter((o) => o !== chosen);
   if (tied.length === 0) return undefined;
   const names = tied.map((o) => NAMES[o.option]).join(' and ');
-  const costs = tied.map((o) => `${formatMoney(o.percentile95Cost)} ${COSTED[o.option]}`).join(' and ');
+  const costs = tied.map((o) => `${f.money(o.percentile95Cost)} ${COSTED[o.option]}`).join(' and ');
   return (
-    `${capitalized(names)} would cost the same on average, but with demand at its 95th percentile (${formatNumber(comparison.demand.percentile95Hours)} h ${termLabel(comparison)}) ` +
-    `${NAMES[chosen.option]} would cost ${formatMoney(chosen.percentile95Cost)}, against ${costs}.`
+    `${capitalized(names)} would cost the same on average, but with demand at its 95th percentile (${f.number(comparison.demand.percentile95Hours)} h ${termLabel(comparison, f)}) ` +
+    `${NAMES[chosen.option]} would cost ${f.money(chosen.percentile95Cost)}, against ${costs}.`
   );
 }
 
 /** When the cheapest option's 95th-percentile cost is more than 20% above the best one. */
-function badCaseReason(comparison: OfferComparison, chosen: OptionFigures): string | undefined {
+function badCaseReason(comparison: OfferComparison, chosen: OptionFigures, f: FigureFormat): string | undefined {
   const safest = rowsOf(comparison).reduce((best, o) => (o.percentile95Cost < best.percentile95Cost ? o : best));
   if (safest === chosen || !(chosen.percentile95Cost > BAD_CASE_WARNING_RATIO * safest.percentile95Cost)) return undefined;
   return (
-    `But in a bad case, with demand at its 95th percentile (${formatNumber(comparison.demand.percentile95Hours)} h ${termLabel(comparison)}), ` +
-    `${NAMES[chosen.option]} would cost ${formatMoney(chosen.percentile95Cost)}, against ${formatMoney(safest.percentile95Cost)} ${COSTED[safest.option]}.`
+    `But in a bad case, with demand at its 95th percentile (${f.number(comparison.demand.percentile95Hours)} h ${termLabel(comparison, f)}), ` +
+    `${NAMES[chosen.option]} would cost ${f.money(chosen.percentile95Cost)}, against ${f.money(safest.percentile95Cost)} ${COSTED[safest.option]}.`
   );
 }
 
@@ -180,8 +187,8 @@ function discountingReason(undiscounted: OptionName): string {
   return `Without discounting, ${NAMES[undiscounted]} would be cheaper${PAID_WHEN[undiscounted] ?? ''}.`;
 }
 
-function unevenDemandReason(comparison: OfferComparison, common: CommonTerms, knownHours: OptionName): string {
-  const basis = `At exactly the expected ${formatNumber(comparison.expectedTermHours)} h ${termLabel(comparison)}${common.annualDiscountRate > 0 ? ' and without discounting' : ''}`;
+function unevenDemandReason(comparison: OfferComparison, common: CommonTerms, knownHours: OptionName, f: FigureFormat): string {
+  const basis = `At exactly the expected ${f.number(comparison.expectedTermHours)} h ${termLabel(comparison, f)}${common.annualDiscountRate > 0 ? ' and without discounting' : ''}`;
   // Uneven demand only ever raises a block's or retainer's expected overage; hourly and managed costs are linear in hours.
   const raisesOverage = knownHours === 'Prepaid block' || knownHours === 'Monthly retainer';
   const why = raisesOverage ? ', but uneven demand raises its expected overage, which tips the balance' : ', but uneven demand tips the balance';
@@ -194,12 +201,12 @@ function unevenDemandReason(comparison: OfferComparison, common: CommonTerms, kn
  * pane, so that the functions' bundle does not carry the other offers' sentences.
  */
 export interface OfferAdvice {
-  reason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows): string;
+  reason(comparison: OfferComparison, common: CommonTerms, chosen: boolean, undiscounted: ThreeRows, f: FigureFormat): string;
   worlds(common: CommonTerms, comparison: OfferComparison): SimplerWorlds;
 }
 
 export const BLOCK_ADVICE: OfferAdvice = {
-  reason: (comparison, common, chosen, undiscounted) => (comparison.offer.kind === 'block' ? blockReason(comparison, common, comparison.offer, chosen, undiscounted) : ''),
+  reason: (comparison, common, chosen, undiscounted, f) => (comparison.offer.kind === 'block' ? blockReason(comparison, common, comparison.offer, chosen, undiscounted, f) : ''),
   worlds: blockWorlds,
 };
 
@@ -216,23 +223,23 @@ export const BLOCK_ADVICE: OfferAdvice = {
  * - a sentence when discounting, or uneven demand, changed the choice (`advice.worlds`: {@link blockWorlds}, or offerWorlds in offer-advice.ts): when
  *   another option would be strictly cheaper without discounting, or at exactly the expected hours.
  */
-export function offerRecommendation(comparison: OfferComparison, common: CommonTerms, advice: OfferAdvice = BLOCK_ADVICE): Recommendation {
+export function offerRecommendation(comparison: OfferComparison, common: CommonTerms, advice: OfferAdvice = BLOCK_ADVICE, f: FigureFormat = SHEET_FIGURES): Recommendation {
   const chosen = cheapestOption(comparison);
-  const reasons = [costReason(comparison, chosen, common)];
+  const reasons = [costReason(comparison, chosen, common, f)];
   const worlds = advice.worlds(common, comparison);
-  if (chosen === comparison.prepaid) reasons.push(advice.reason(comparison, common, true, worlds.undiscounted));
-  else if (chosen === comparison.managed) reasons.push(managedReason(comparison, common, true));
-  else reasons.push(advice.reason(comparison, common, false, worlds.undiscounted), managedReason(comparison, common, false));
+  if (chosen === comparison.prepaid) reasons.push(advice.reason(comparison, common, true, worlds.undiscounted, f));
+  else if (chosen === comparison.managed) reasons.push(managedReason(comparison, common, true, f));
+  else reasons.push(advice.reason(comparison, common, false, worlds.undiscounted, f), managedReason(comparison, common, false, f));
 
-  const tie = tieReason(comparison, chosen);
+  const tie = tieReason(comparison, chosen, f);
   if (tie) reasons.push(tie);
-  const badCase = badCaseReason(comparison, chosen);
+  const badCase = badCaseReason(comparison, chosen, f);
   if (badCase) reasons.push(badCase);
   const undiscounted = strictlyCheaper(worlds.undiscounted, chosen.option);
   const knownHours = strictlyCheaper(worlds.knownHours, chosen.option);
   if (undiscounted) reasons.push(discountingReason(undiscounted));
   // When undiscounted and known hours favour the same option, discounting alone explains it.
-  if (knownHours && knownHours !== undiscounted) reasons.push(unevenDemandReason(comparison, common, knownHours));
+  if (knownHours && knownHours !== undiscounted) reasons.push(unevenDemandReason(comparison, common, knownHours, f));
   return { option: chosen.option, verdict: VERDICTS[chosen.option], reasons: reasons.map(capitalized) };
 }
 

@@ -31,7 +31,15 @@ export interface FieldSpec {
 export const FIELDS: readonly FieldSpec[] = [
   { id: 'hourlyRate', key: 'hourlyRate', step: 1, kind: 'number', label: 'Hourly rate', hint: 'What your provider charges per hour of support.' },
   { id: 'expectedMonthlyHours', key: 'expectedMonthlyHours', step: 1, kind: 'number', label: 'Support hours per month', hint: 'On average. Or estimate it from history below.' },
-  { id: 'monthlyVariability', key: 'monthlyVariability', step: 1, kind: 'number', label: 'Month-to-month variability', hint: 'Standard deviation ÷ average: 0 = steady, 0.5 = often ±50%, 1 = very uneven.', placeholder: '0' },
+  {
+    id: 'monthlyVariability',
+    key: 'monthlyVariability',
+    step: 1,
+    kind: 'percent',
+    label: 'How much the hours vary',
+    hint: 'How far a month typically strays from the average: 0% = steady, 25% = varies a little, 50% = often half as much or half again, 100% = very uneven.',
+    placeholder: '0',
+  },
   {
     id: 'afterHoursShare',
     step: 1,
@@ -70,7 +78,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { id: 'quoteOnboardingFee', step: 3, kind: 'number', label: 'Onboarding fee', hint: 'Quote: one-off, spread over the months compared (step 2).', placeholder: '0' },
   { id: 'coveredShare', key: 'coveredShare', step: 3, kind: 'percent', label: 'Share of support hours covered', hint: 'The rest is billed hourly.', placeholder: '100' },
   { id: 'incidentReduction', key: 'incidentReduction', step: 3, kind: 'percent', label: 'Expected reduction in incidents', hint: 'From proactive care.', placeholder: '0' },
-  { id: 'annualDiscountRate', key: 'annualDiscountRate', step: 4, kind: 'percent', label: 'Discount future payments at (per year)', hint: 'Optional: the return your cash would earn elsewhere.', placeholder: '0' },
+  { id: 'annualDiscountRate', key: 'annualDiscountRate', step: 4, kind: 'percent', label: 'What your cash earns elsewhere (per year)', hint: 'Optional: money paid later is worth less by this rate. Leave 0 to add up payments as they are.', placeholder: '0' },
 ];
 
 /**
@@ -107,6 +115,36 @@ export const QUOTE_FIELDS = {
 } as const satisfies Partial<Record<keyof typeof MANAGEDFEE_LIMITS, HelperId>>;
 
 export type HelperId = keyof typeof HELPER_LIMITS;
+
+/**
+ * The figures ITCost takes in each field, in the field's own units (percent fields in percent):
+ * wider than any real contract, narrow enough that no figure overflows the pane or the model's
+ * arithmetic. A figure outside is refused with a message on its field, not computed. `min`
+ * applies to figures above 0 (0 and below are the model's limits to judge).
+ */
+export const PLAUSIBLE: Readonly<Partial<Record<string, { readonly min?: number; readonly max: number }>>> = {
+  hourlyRate: { min: 0.01, max: 1e7 },
+  expectedMonthlyHours: { max: 1e5 },
+  monthlyVariability: { max: 500 },
+  afterHoursMultiplier: { max: 10 },
+  disruptionCostPerHour: { max: 1e8 },
+  blockHours: { min: 0.01, max: 1e6 },
+  blockPrice: { max: 1e12 },
+  retainerHours: { min: 0.01, max: 1e5 },
+  retainerPrice: { max: 1e11 },
+  termMonths: { max: 120 },
+  overageRate: { max: 1e7 },
+  monthlyFee: { max: 1e11 },
+  quoteUsers: { max: 1e6 },
+  quotePricePerUser: { max: 1e7 },
+  quoteDevices: { max: 1e6 },
+  quotePricePerDevice: { max: 1e7 },
+  quoteServers: { max: 1e5 },
+  quotePricePerServer: { max: 1e8 },
+  quoteMinimumFee: { max: 1e11 },
+  quoteOnboardingFee: { max: 1e12 },
+  annualDiscountRate: { max: 100 },
+};
 
 function isHelperId(id: string): id is HelperId {
   return Object.prototype.hasOwnProperty.call(HELPER_LIMITS, id);

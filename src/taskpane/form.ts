@@ -23,7 +23,8 @@ import {
   type Scenario,
   type ScenarioInputs,
 } from '../model';
-import { FIELDS, HELPER_LIMITS, QUOTE_FIELDS, fieldApplies, type FieldSpec, type HelperId } from './fields';
+import { FIELDS, HELPER_LIMITS, PLAUSIBLE, QUOTE_FIELDS, fieldApplies, type FieldSpec, type HelperId } from './fields';
+import { parseNumber, type DecimalSeparator } from './number-entry';
 
 /** What each field holds, by field id; a field not listed is empty. */
 export type FieldTexts = Readonly<Partial<Record<string, string>>>;
@@ -43,15 +44,7 @@ export interface FormState {
   readonly quote?: Omit<ManagedQuote, 'months'>;
 }
 
-/** Reads a typed number: "1,800", " 185 " and "12.5" work; "" is empty; anything else is not a number. */
-export function parseNumber(text: string): number | null | 'invalid' {
-  const trimmed = text.trim().replace(/\s/g, '');
-  if (trimmed === '') return null;
-  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
-  if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(plain)) return 'invalid';
-  const value = Number(plain);
-  return Number.isFinite(value) ? value : 'invalid';
-}
+export { parseNumber } from './number-entry';
 
 /** The rule of a limit in words, for one field: "Must be greater than 0.", "Must be from 0% to 100%." */
 export function ruleInWords(limit: ArgumentLimit): string {
@@ -62,14 +55,31 @@ export function ruleInWords(limit: ArgumentLimit): string {
 /** Values loaded from a sheet, kept exact while their text is unchanged (percent texts are rounded). */
 export type ExactValues = Readonly<Partial<Record<string, { readonly text: string; readonly value: number }>>>;
 
+/** How a number is written in the pane's locale, for the messages: "1,800" or "1.800". */
+function written(value: number, decimal: DecimalSeparator): string {
+  const text = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return decimal === ',' ? text.replace(/[,.]/g, (c) => (c === ',' ? '.' : ',')) : text;
+}
+
+/** The message for a figure outside the range ITCost takes in its field ({@link PLAUSIBLE}), if it is. */
+function implausible(field: FieldSpec, value: number, decimal: DecimalSeparator): string | undefined {
+  const range = PLAUSIBLE[field.id];
+  if (!range || (value <= range.max && !(range.min !== undefined && value > 0 && value < range.min))) return undefined;
+  const unit = field.kind === 'percent' ? '%' : '';
+  const bounds = range.min === undefined ? `up to ${written(range.max, decimal)}${unit}` : `from ${written(range.min, decimal)} to ${written(range.max, decimal)}${unit}`;
+  return `Check this figure: ITCost takes ${bounds} here.`;
+}
+
 /** A field's value in model units (percent fields ÷ 100), or its message. */
-function readField(field: FieldSpec, texts: FieldTexts, exact: ExactValues): { value: number | null } | { error: string } {
+function readField(field: FieldSpec, texts: FieldTexts, exact: ExactValues, decimal: DecimalSeparator): { value: number | null } | { error: string } {
   const text = texts[field.id] ?? '';
   const loaded = exact[field.id];
   if (loaded && loaded.text === text) return { value: loaded.value };
-  const parsed = parseNumber(text);
-  if (parsed === 'invalid') return { error: 'Enter a number, like 12 or 1,800.' };
+  const parsed = parseNumber(text, { decimal, percent: field.kind === 'percent' });
+  if (parsed === 'invalid') return { error: `Enter a number, like 12 or ${written(1800, decimal)}.` };
   if (parsed === null) return { value: null };
+  const outside = implausible(field, parsed, decimal);
+  if (outside) return { error: outside };
   return { value: field.kind === 'percent' ? parsed / 100 : parsed };
 }
 
@@ -127,13 +137,13 @@ function helperValue(id: HelperId, values: Readonly<Partial<Record<string, numbe
  * seats. A helper field is checked against its limit when it fills an empty field. Fields of other
  * kinds of offer are ignored.
  */
-export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: OfferKind = 'block'): FormState {
+export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: OfferKind = 'block', decimal: DecimalSeparator = '.'): FormState {
   const fields = FIELDS.filter((field) => fieldApplies(field, kind));
   const limits: Readonly<Partial<LimitTable>> = OFFER_SCENARIO_LIMITS[kind];
   const errors: Record<string, string> = {};
   const values: Partial<Record<string, number | null>> = {};
   for (const field of fields) {
-    const read = readField(field, texts, exact);
+    const read = readField(field, texts, exact, decimal);
     if ('error' in read) {
       errors[field.id] = read.error;
       continue;
@@ -205,11 +215,17 @@ function requiredMessage(field: FieldSpec): string {
   return `Enter the ${field.label.toLowerCase()}.`;
 }
 
+/** A field's typed number, read as its field reads it (a trailing % in a percent field). */
+function typedNumber(texts: FieldTexts, id: string, decimal: DecimalSeparator): number | null | 'invalid' {
+  const field = FIELDS.find((f) => f.id === id);
+  return parseNumber(texts[id] ?? '', { decimal, percent: field?.kind === 'percent' });
+}
+
 /** The block price a typed discount gives, rounded to cents, or null while hours, rate or discount are missing or the discount is outside its limit. */
-export function priceFromDiscountText(texts: FieldTexts): number | null {
-  const hours = parseNumber(texts.blockHours ?? '');
-  const rate = parseNumber(texts.hourlyRate ?? '');
-  const discount = parseNumber(texts.blockDiscount ?? '');
+export function priceFromDiscountText(texts: FieldTexts, decimal: DecimalSeparator = '.'): number | null {
+  const hours = typedNumber(texts, 'blockHours', decimal);
+  const rate = typedNumber(texts, 'hourlyRate', decimal);
+  const discount = typedNumber(texts, 'blockDiscount', decimal);
   if (typeof hours !== 'number' || typeof rate !== 'number' || typeof discount !== 'number') return null;
   // A discount outside its limit gives no price: the price stays empty and the discount's field shows why.
   if (within(HELPER_LIMITS.blockDiscount, discount / 100) === undefined) return null;
@@ -217,33 +233,33 @@ export function priceFromDiscountText(texts: FieldTexts): number | null {
 }
 
 /** The monthly fee a typed quote comes to (MANAGEDFEE), rounded to cents, or null while it is incomplete or a part is outside its limit. */
-export function feeFromQuoteText(texts: FieldTexts): number | null {
+export function feeFromQuoteText(texts: FieldTexts, decimal: DecimalSeparator = '.'): number | null {
   const values: Record<string, number | null> = {};
   for (const id of Object.values(QUOTE_FIELDS)) {
-    const parsed = parseNumber(texts[id] ?? '');
+    const parsed = typedNumber(texts, id, decimal);
     if (parsed === 'invalid') return null;
     values[id] = parsed;
   }
-  const term = parseNumber(texts.termMonths ?? '');
+  const term = typedNumber(texts, 'termMonths', decimal);
   const fee = quoteFee(values, {}, within(SCENARIO_LIMITS.termMonths, term === null ? undefined : term));
   return fee === undefined ? null : Math.round(fee.monthlyFee * 100) / 100;
 }
 
 /** The discount a price represents, for showing beside it (null when it cannot be computed). */
-export function discountFor(texts: FieldTexts): number | null {
-  const hours = parseNumber(texts.blockHours ?? '');
-  const rate = parseNumber(texts.hourlyRate ?? '');
-  const price = parseNumber(texts.blockPrice ?? '');
+export function discountFor(texts: FieldTexts, decimal: DecimalSeparator = '.'): number | null {
+  const hours = typedNumber(texts, 'blockHours', decimal);
+  const rate = typedNumber(texts, 'hourlyRate', decimal);
+  const price = typedNumber(texts, 'blockPrice', decimal);
   if (typeof hours !== 'number' || typeof rate !== 'number' || typeof price !== 'number' || !(hours > 0) || !(rate > 0)) return null;
   return blockDiscount(hours, rate, price);
 }
 
 /** Average monthly hours and their month-to-month variability from pasted history, or a message. */
-export function estimateFromHistory(text: string): { expectedMonthlyHours: number; monthlyVariability: number } | { error: string } {
+export function estimateFromHistory(text: string, decimal: DecimalSeparator = '.'): { expectedMonthlyHours: number; monthlyVariability: number } | { error: string } {
   const parts = text.split(/[\s;\t\n]+/).filter((part) => part.trim() !== '');
   const numbers: number[] = [];
   for (const part of parts) {
-    const value = parseNumber(part);
+    const value = parseNumber(part, { decimal });
     if (value === null) continue;
     if (value === 'invalid' || value < 0) return { error: `"${part}" is not a number of hours.` };
     numbers.push(value);
@@ -254,8 +270,15 @@ export function estimateFromHistory(text: string): { expectedMonthlyHours: numbe
   return { expectedMonthlyHours: monthly.expectedHours, monthlyVariability: monthly.variability };
 }
 
-/** Decimals an estimate is shown with: hours to the hundredth, a variability to the thousandth. */
-const ESTIMATE_DECIMALS: Readonly<Record<string, number>> = { expectedMonthlyHours: 2, monthlyVariability: 3 };
+/** Decimals an estimate is shown with, in its field's units: hours to the hundredth, a variability to a tenth of a percent. */
+const ESTIMATE_DECIMALS: Readonly<Record<string, number>> = { expectedMonthlyHours: 2, monthlyVariability: 1 };
+
+/** A field's text for a value in model units: percent fields × 100, with the locale's decimal separator. */
+function fieldText(id: string, value: number, decimals: number | undefined, decimal: DecimalSeparator): string {
+  const shown = FIELDS.find((f) => f.id === id)?.kind === 'percent' ? value * 100 : value;
+  const text = decimals === undefined ? String(+shown.toPrecision(15)) : String(Number(shown.toFixed(decimals)));
+  return decimal === ',' ? text.replace('.', ',') : text;
+}
 
 /**
  * Texts for figures the pane estimated (from history), rounded for reading, with the exact values
@@ -263,13 +286,16 @@ const ESTIMATE_DECIMALS: Readonly<Record<string, number>> = { expectedMonthlyHou
  *
  * @example
  * estimateTexts({ monthlyVariability: 0.5550502752731576 }).texts
- * //=> { monthlyVariability: '0.555' }
+ * //=> { monthlyVariability: '55.5' }
  */
-export function estimateTexts(values: Readonly<Record<string, number>>): { texts: Record<string, string>; exact: Record<string, { text: string; value: number }> } {
+export function estimateTexts(
+  values: Readonly<Record<string, number>>,
+  decimal: DecimalSeparator = '.',
+): { texts: Record<string, string>; exact: Record<string, { text: string; value: number }> } {
   const texts: Record<string, string> = {};
   const exact: Record<string, { text: string; value: number }> = {};
   for (const [id, value] of Object.entries(values)) {
-    const text = String(Number(value.toFixed(ESTIMATE_DECIMALS[id] ?? 2)));
+    const text = fieldText(id, value, ESTIMATE_DECIMALS[id] ?? 2, decimal);
     texts[id] = text;
     exact[id] = { text, value };
   }
@@ -280,13 +306,13 @@ export function estimateTexts(values: Readonly<Record<string, number>>): { texts
  * Field texts for a set of inputs, e.g. read back from a scenario sheet, with the exact values
  * behind them: readForm(texts, exact) gives back exactly these inputs.
  */
-export function textsFor(inputs: Readonly<Partial<Record<string, number>>>): { texts: Record<string, string>; exact: ExactValues } {
+export function textsFor(inputs: Readonly<Partial<Record<string, number>>>, decimal: DecimalSeparator = '.'): { texts: Record<string, string>; exact: ExactValues } {
   const texts: Record<string, string> = {};
   const exact: Record<string, { text: string; value: number }> = {};
   for (const field of FIELDS) {
     const value = field.key ? inputs[field.key] : undefined;
     if (value === undefined) continue;
-    const text = field.kind === 'percent' ? String(+(value * 100).toPrecision(15)) : String(value);
+    const text = fieldText(field.id, value, undefined, decimal);
     texts[field.id] = text;
     exact[field.id] = { text, value };
   }

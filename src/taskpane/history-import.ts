@@ -13,7 +13,8 @@ import type { ExportTable } from '../import/table';
 import type { DayMonthOrder } from '../import/values';
 import { importClient, type ImportReply } from './import-protocol';
 import { svg } from './chart';
-import { parseNumber } from './form';
+import { parseNumber } from './number-entry';
+import type { PaneLocale } from './locale';
 
 /** Files above this size are refused before reading: far beyond any year of time entries. */
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -25,8 +26,6 @@ const RULE_FIELDS = [
   { id: 'import-multiplier', key: 'multiplier', limit: BILLEDHOURS_LIMITS.multiplier },
 ] as const;
 
-const hoursFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-const monthFormat = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** What the wizard receives when the user accepts an estimate. */
 export interface AcceptedHistory {
@@ -45,15 +44,15 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Part
   return created;
 }
 
-/** A month's first day (a date serial) as "Jan 2026". */
-function monthName(serial: number): string {
+/** A month's first day (a date serial) as "Jan 2026", in the pane's locale. */
+function monthName(serial: number, locale: PaneLocale): string {
   // The model's reading of the serial (Excel's 1900 date system), then the month's name.
   const month = monthOfSerial(serial);
-  return monthFormat.format(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)));
+  return locale.month(new Date(Date.UTC(Math.floor(month / 12), month % 12, 1)));
 }
 
 /** The months as bars, with the first and last month named under them and the tallest bar's hours beside the axis. */
-function monthChart(months: readonly (readonly [number, number])[]): SVGSVGElement {
+function monthChart(months: readonly (readonly [number, number])[], locale: PaneLocale): SVGSVGElement {
   const width = 300;
   const height = 120;
   const pad = { left: 34, right: 6, top: 8, bottom: 22 };
@@ -61,13 +60,13 @@ function monthChart(months: readonly (readonly [number, number])[]): SVGSVGEleme
   const slot = (width - pad.left - pad.right) / months.length;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'chart month-chart' });
   const title = svg('title', {});
-  title.textContent = `Billed hours in each of ${months.length} months, from ${monthName(months[0][0])} to ${monthName(months[months.length - 1][0])}`;
+  title.textContent = `Billed hours in each of ${months.length} months, from ${monthName(months[0][0], locale)} to ${monthName(months[months.length - 1][0], locale)}`;
   root.append(title);
   months.forEach(([start, hours], index) => {
     const barHeight = (hours / most) * (height - pad.top - pad.bottom);
     const bar = svg('rect', { x: pad.left + index * slot + slot * 0.15, y: height - pad.bottom - barHeight, width: Math.max(1, slot * 0.7), height: barHeight, class: 'month-bar' });
     const tip = svg('title', {});
-    tip.textContent = `${monthName(start)}: ${hoursFormat.format(hours)} h`;
+    tip.textContent = `${monthName(start, locale)}: ${locale.hours(hours)} h`;
     bar.append(tip);
     root.append(bar);
   });
@@ -77,10 +76,10 @@ function monthChart(months: readonly (readonly [number, number])[]): SVGSVGEleme
     node.textContent = text;
     root.append(node);
   };
-  label(pad.left - 4, pad.top + 8, `${hoursFormat.format(most)} h`, 'end');
+  label(pad.left - 4, pad.top + 8, `${locale.hours(most)} h`, 'end');
   label(pad.left - 4, height - pad.bottom, '0', 'end');
-  label(pad.left, height - 6, monthName(months[0][0]), 'start');
-  label(width - pad.right, height - 6, monthName(months[months.length - 1][0]), 'end');
+  label(pad.left, height - 6, monthName(months[0][0], locale), 'start');
+  label(width - pad.right, height - 6, monthName(months[months.length - 1][0], locale), 'end');
   return root;
 }
 
@@ -107,7 +106,7 @@ export interface HistoryImport {
   readCells(values: readonly (readonly unknown[])[], source: string): Promise<void>;
 }
 
-export function setUpHistoryImport(root: HTMLElement, accept: (history: AcceptedHistory) => void): HistoryImport {
+export function setUpHistoryImport(root: HTMLElement, accept: (history: AcceptedHistory) => void, paneLocale: () => PaneLocale): HistoryImport {
   // import-worker.js is its own entry of the build (webpack.config.js), beside taskpane.html.
   const ask = importClient(() => new Worker('import-worker.js'));
   const find = <T extends Element>(selector: string, type: new () => T): T => {
@@ -132,7 +131,7 @@ export function setUpHistoryImport(root: HTMLElement, accept: (history: Accepted
     for (const field of RULE_FIELDS) {
       const box = input(field.id);
       const note = root.querySelector<HTMLElement>(`#${field.id}-message`);
-      const typed = parseNumber(box.value);
+      const typed = parseNumber(box.value, { decimal: paneLocale().decimal });
       const value = typed === null ? field.limit.defaultValue : typed;
       const checked = value === 'invalid' ? undefined : checkValue(field.limit, value);
       const problem = checked === undefined ? 'Must be a number.' : checked.ok ? '' : `Must be ${limitInWords(field.limit)}.`;
@@ -172,27 +171,28 @@ export function setUpHistoryImport(root: HTMLElement, accept: (history: Accepted
   }
 
   function show(found: Analysis): void {
+    const locale = paneLocale();
     panel.hidden = false;
-    message.textContent = `Read ${found.rowCount.toLocaleString('en-US')} rows from ${source}.`;
+    message.textContent = `Read ${locale.count(found.rowCount)} rows from ${source}.`;
     renderMapping(found);
     renderOrder(found);
     const billable = input('import-billable');
     billable.disabled = found.mapping.billable === undefined;
     const billableLabel = root.querySelector<HTMLElement>('#import-billable-count');
-    if (billableLabel) billableLabel.textContent = found.mapping.billable === undefined ? '(no billable column chosen)' : `(${found.nonBillable.toLocaleString('en-US')} found)`;
+    if (billableLabel) billableLabel.textContent = found.mapping.billable === undefined ? '(no billable column chosen)' : `(${locale.count(found.nonBillable)} found)`;
     const problems = root.querySelector<HTMLElement>('#import-problems');
     if (problems) {
       problems.replaceChildren(...found.problems.map((problem) => element('li', {}, `Line ${problem.line}: ${problem.reason}.`)));
-      if (found.problemCount > found.problems.length) problems.append(element('li', {}, `… and ${(found.problemCount - found.problems.length).toLocaleString('en-US')} more rows that could not be read.`));
+      if (found.problemCount > found.problems.length) problems.append(element('li', {}, `… and ${locale.count((found.problemCount - found.problems.length))} more rows that could not be read.`));
     }
     const result = root.querySelector<HTMLElement>('#import-result');
     if (!result) return;
     const skipped = [
-      found.problemCount > 0 ? `${found.problemCount.toLocaleString('en-US')} not read` : '',
+      found.problemCount > 0 ? `${locale.count(found.problemCount)} not read` : '',
       found.totals > 0 ? `${found.totals} totals ${found.totals === 1 ? 'row' : 'rows'} skipped` : '',
-      input('import-billable').checked && found.nonBillable > 0 ? `${found.nonBillable.toLocaleString('en-US')} non-billable left out` : '',
+      input('import-billable').checked && found.nonBillable > 0 ? `${locale.count(found.nonBillable)} non-billable left out` : '',
     ].filter(Boolean);
-    const summary = `${found.entryCount.toLocaleString('en-US')} entries used${skipped.length > 0 ? ` (${skipped.join('; ')})` : ''}.`;
+    const summary = `${locale.count(found.entryCount)} entries used${skipped.length > 0 ? ` (${skipped.join('; ')})` : ''}.`;
     if ('error' in found.estimate) {
       result.replaceChildren(element('p', { className: 'field-message' }, `${summary} ${found.estimate.error}`));
       acceptButton.disabled = true;
@@ -201,16 +201,16 @@ export function setUpHistoryImport(root: HTMLElement, accept: (history: Accepted
     const { months, expectedMonthlyHours, monthlyVariability } = found.estimate;
     result.replaceChildren(
       element('p', {}, summary),
-      monthChart(months),
+      monthChart(months, locale),
       element(
         'dl',
         { className: 'figures' },
         element('dt', {}, 'Months'),
-        element('dd', {}, `${months.length}, ${monthName(months[0][0])} to ${monthName(months[months.length - 1][0])}`),
+        element('dd', {}, `${months.length}, ${monthName(months[0][0], locale)} to ${monthName(months[months.length - 1][0], locale)}`),
         element('dt', {}, 'Average month'),
-        element('dd', { id: 'import-average' }, `${hoursFormat.format(expectedMonthlyHours)} h`),
+        element('dd', { id: 'import-average' }, `${locale.hours(expectedMonthlyHours)} h`),
         element('dt', {}, 'Varies month to month by'),
-        element('dd', { id: 'import-variability' }, `±${Math.round(monthlyVariability * 100)}% (${hoursFormat.format(monthlyVariability)})`),
+        element('dd', { id: 'import-variability' }, `±${locale.figures.percent(monthlyVariability)}`),
       ),
     );
     acceptButton.disabled = false;

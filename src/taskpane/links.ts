@@ -5,6 +5,7 @@
  * the set of typed fields in, the texts to fill and the notes that show where they came from out.
  */
 import { discountFor, feeFromQuoteText, priceFromDiscountText, type FieldTexts } from './form';
+import type { DecimalSeparator } from './number-entry';
 
 /** The fields a helper may fill. */
 export const LINKED_FIELDS = ['blockPrice', 'blockDiscount', 'monthlyFee'] as const;
@@ -21,7 +22,8 @@ export interface LinkedFills {
   readonly notes: Readonly<Partial<Record<LinkedField, string>>>;
 }
 
-const percent = (share: number) => `${+(share * 100).toFixed(2)}%`;
+/** A filled figure as its field shows it, with the locale's decimal separator. */
+const plain = (value: number, decimal: DecimalSeparator) => (decimal === ',' ? String(value).replace('.', ',') : String(value));
 
 /**
  * What the helpers fill, given what the user typed (`typed`: the linked fields holding their own
@@ -32,22 +34,24 @@ const percent = (share: number) => `${+(share * 100).toFixed(2)}%`;
  * linkedFills({ hourlyRate: '100', blockHours: '20', blockDiscount: '10' }, new Set(['blockDiscount'])).texts.blockPrice
  * //=> '1800'
  */
-export function linkedFills(texts: FieldTexts, typed: ReadonlySet<string>): LinkedFills {
+export function linkedFills(texts: FieldTexts, typed: ReadonlySet<string>, decimal: DecimalSeparator = '.'): LinkedFills {
   const fills: Partial<Record<LinkedField, string>> = {};
   const notes: Partial<Record<LinkedField, string>> = {};
   if (!typed.has('blockPrice')) {
-    const price = typed.has('blockDiscount') ? priceFromDiscountText(texts) : null;
-    fills.blockPrice = price === null ? '' : String(price);
-    if (price !== null) notes.blockPrice = `Filled in from the ${texts.blockDiscount ?? ''}% discount: hours × rate × (1 − discount). Type a price to set it yourself.`;
+    const price = typed.has('blockDiscount') ? priceFromDiscountText(texts, decimal) : null;
+    fills.blockPrice = price === null ? '' : plain(price, decimal);
+    const discount = (texts.blockDiscount ?? '').trim().replace(/\s*%$/, '');
+    if (price !== null) notes.blockPrice = `Filled in from the ${discount}% discount: hours × rate × (1 − discount). Type a price to set it yourself.`;
   }
   if (!typed.has('blockDiscount')) {
-    const discount = typed.has('blockPrice') ? discountFor(texts) : null;
-    fills.blockDiscount = discount === null ? '' : String(+(discount * 100).toFixed(2));
-    if (discount !== null) notes.blockDiscount = `The price you typed is ${percent(discount)} off hours × rate.`;
+    const discount = typed.has('blockPrice') ? discountFor(texts, decimal) : null;
+    const shown = discount === null ? '' : plain(+(discount * 100).toFixed(2), decimal);
+    fills.blockDiscount = shown;
+    if (discount !== null) notes.blockDiscount = `The price you typed is ${shown}% off hours × rate.`;
   }
   if (!typed.has('monthlyFee')) {
-    const fee = feeFromQuoteText(texts);
-    fills.monthlyFee = fee === null ? '' : String(fee);
+    const fee = feeFromQuoteText(texts, decimal);
+    fills.monthlyFee = fee === null ? '' : plain(fee, decimal);
     if (fee !== null) notes.monthlyFee = 'Filled in from the quote below, as ITCOST.MANAGEDFEE computes it. Type a fee to set it yourself.';
   }
   return { texts: fills, notes };

@@ -1,10 +1,6 @@
 /* What the review step shows, computed by the model from the wizard's inputs. Pure. */
 import {
   compareOffer,
-  formatChance,
-  formatMoney,
-  formatNumber,
-  formatPercent,
   gammaEvaluationCount,
   hourlyCostForHours,
   knownHoursBreakEven,
@@ -13,6 +9,8 @@ import {
   offerCostForHours,
   adviseOnOffer,
   scenarioTerms,
+  SHEET_FIGURES,
+  type FigureFormat,
   type OfferComparison,
   type OptionName,
   type Outcome,
@@ -30,8 +28,13 @@ export interface Preview {
   readonly comparison: OfferComparison;
   /** The verdict and its reasons, as RECOMMEND writes them. */
   readonly recommendation: Recommendation;
-  /** Cost over the term against hours used, 0 to twice the expected hours (as on the sheet). */
-  readonly chart: { readonly series: readonly ChartSeries[]; readonly markers: readonly { label: string; hours: number }[]; readonly maxHours: number };
+  /** Cost over the term against hours used, 0 to twice the expected hours (as on the sheet), with the break-evens and the expected hours marked. */
+  readonly chart: {
+    readonly series: readonly ChartSeries[];
+    readonly markers: readonly { label: string; hours: number }[];
+    readonly expectedHours: number;
+    readonly maxHours: number;
+  };
   /** How long the model took, in milliseconds (reported, never asserted: a clock is not a test). */
   readonly computeMs: number;
   /** How many incomplete-gamma evaluations the model made: the work, counted deterministically. */
@@ -51,12 +54,12 @@ function prepaidHours(comparison: OfferComparison): number {
  * managed services, the advice, and the chart of cost by hours used. Fails as the model does
  * (a retainer whose carried balance cannot be computed).
  */
-export function computeScenarioPreview(scenario: Scenario, now: () => number): Outcome<Preview> {
+export function computeScenarioPreview(scenario: Scenario, now: () => number, f: FigureFormat = SHEET_FIGURES): Outcome<Preview> {
   const started = now();
   const evaluationsBefore = gammaEvaluationCount();
   const { common, offer } = scenarioTerms(scenario);
   return mapOutcome(compareOffer(common, offer), (comparison) => {
-    const advice = adviseOnOffer(comparison, common);
+    const advice = adviseOnOffer(comparison, common, f);
     const maxHours = Math.max(2 * comparison.expectedTermHours, prepaidHours(comparison) * 1.25, 1);
     const hours = Array.from({ length: CHART_POINTS }, (_, i) => (i / (CHART_POINTS - 1)) * maxHours);
     const disruption = common.disruptionCostPerHour;
@@ -69,15 +72,15 @@ export function computeScenarioPreview(scenario: Scenario, now: () => number): O
     const markers: { label: string; hours: number }[] = [];
     if (offer.kind === 'block') {
       const blockCrossing = knownHoursBreakEven(common, offer);
-      if (blockCrossing.kind === 'hours') markers.push({ label: 'block break-even', hours: blockCrossing.hours });
+      if (blockCrossing.kind === 'hours') markers.push({ label: 'block pays off', hours: blockCrossing.hours });
     }
     if (comparison.managedBreakEven.kind === 'hours') {
-      markers.push({ label: 'managed break-even', hours: comparison.managedBreakEven.monthlyHours * common.termMonths });
+      markers.push({ label: 'managed pays off', hours: comparison.managedBreakEven.monthlyHours * common.termMonths });
     }
     return {
       comparison,
       recommendation: advice,
-      chart: { series, markers: markers.filter((m) => m.hours <= maxHours), maxHours },
+      chart: { series, markers: markers.filter((m) => m.hours <= maxHours), expectedHours: comparison.expectedTermHours, maxHours },
       computeMs: now() - started,
       evaluations: gammaEvaluationCount() - evaluationsBefore,
     };
@@ -104,26 +107,26 @@ export interface ReviewFigure {
  * a top-up block the blocks bought and the hours that expire, for a retainer the hours forfeited
  * and billed as overage; and the managed break-even.
  */
-export function reviewFigures(comparison: OfferComparison): readonly ReviewFigure[] {
+export function reviewFigures(comparison: OfferComparison, f: FigureFormat = SHEET_FIGURES): readonly ReviewFigure[] {
   const managedEven = comparison.managedBreakEven;
   const managed: ReviewFigure = {
     id: 'figure-managed-break-even',
-    label: 'Managed break-even',
-    value: managedEven.kind === 'hours' ? `${formatNumber(managedEven.monthlyHours)} h a month` : 'never pays off',
+    label: 'Managed services pay off from',
+    value: managedEven.kind === 'hours' ? `${f.number(managedEven.monthlyHours)} h a month` : 'never pays off',
   };
-  const term = `over ${formatNumber(comparison.termMonths)} months`;
+  const term = `over ${f.number(comparison.termMonths)} months`;
   const { figures, offer } = comparison;
   if (figures.kind === 'topUp' && offer.kind === 'topUp') {
     return [
-      { id: 'figure-expected-blocks', label: 'Blocks bought, on average', value: `${formatNumber(figures.expectedBlocks)} of ${formatNumber(offer.blockHours)} h ${term}` },
-      { id: 'figure-expired-hours', label: 'Hours of the last block that expire', value: `${formatNumber(figures.expiredHours)} h` },
+      { id: 'figure-expected-blocks', label: 'Blocks bought, on average', value: `${f.number(figures.expectedBlocks)} of ${f.number(offer.blockHours)} h ${term}` },
+      { id: 'figure-expired-hours', label: 'Hours of the last block that expire', value: `${f.number(figures.expiredHours)} h` },
       managed,
     ];
   }
   if (figures.kind === 'retainer') {
     return [
-      { id: 'figure-forfeited-hours', label: 'Retainer hours forfeited', value: `${formatNumber(figures.forfeitedHours)} h ${term}` },
-      { id: 'figure-overage-hours', label: 'Hours billed as overage', value: `${formatNumber(figures.overageHours)} h ${term}` },
+      { id: 'figure-forfeited-hours', label: 'Retainer hours forfeited', value: `${f.number(figures.forfeitedHours)} h ${term}` },
+      { id: 'figure-overage-hours', label: 'Hours billed as overage', value: `${f.number(figures.overageHours)} h ${term}` },
       managed,
     ];
   }
@@ -132,26 +135,26 @@ export function reviewFigures(comparison: OfferComparison): readonly ReviewFigur
   return [
     {
       id: 'figure-block-break-even',
-      label: 'Block break-even',
-      value: blockEven.kind === 'hours' ? `${formatNumber(blockEven.hours)} h ${term} (${formatPercent(blockEven.hours / blockHours)} of the block)` : 'never pays off',
+      label: 'The block pays off from',
+      value: blockEven.kind === 'hours' ? `${f.number(blockEven.hours)} h ${term} (${f.percent(blockEven.hours / blockHours)} of the block)` : 'never pays off',
     },
     managed,
-    { id: 'figure-forfeit-risk', label: 'Chance of forfeiting block hours', value: formatChance(figures.kind === 'block' ? figures.forfeitRisk : NaN) },
+    { id: 'figure-forfeit-risk', label: 'Chance some block hours expire unused', value: f.chance(figures.kind === 'block' ? figures.forfeitRisk : NaN) },
   ];
 }
 
 /** The review step's table: COMPARE's header and rows, each cell as text. */
-export const REVIEW_HEADER = ['Option', 'Expected cost', 'Paid per hour', '95th pct.', 'Saving vs hourly'] as const;
+export const REVIEW_HEADER = ['Option', 'Expected cost', 'Paid per hour', 'Bad case', 'Saving vs hourly'] as const;
 
 /** What a cost per support hour that does not exist (no hours worked) or does not fit shows. */
 export const NO_COST_PER_HOUR = '–';
 
-export function reviewRows(comparison: OfferComparison): readonly (readonly string[])[] {
+export function reviewRows(comparison: OfferComparison, f: FigureFormat = SHEET_FIGURES): readonly (readonly string[])[] {
   return [comparison.hourly, comparison.prepaid, comparison.managed].map((option) => [
     option.option,
-    formatMoney(option.expectedCost),
-    option.costPerSupportHour !== undefined && Number.isFinite(option.costPerSupportHour) ? formatMoney(option.costPerSupportHour) : NO_COST_PER_HOUR,
-    formatMoney(option.percentile95Cost),
-    formatMoney(option.savingVsHourly),
+    f.money(option.expectedCost),
+    option.costPerSupportHour !== undefined && Number.isFinite(option.costPerSupportHour) ? f.money(option.costPerSupportHour) : NO_COST_PER_HOUR,
+    f.money(option.percentile95Cost),
+    f.money(option.savingVsHourly),
   ]);
 }

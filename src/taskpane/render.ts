@@ -1,5 +1,6 @@
 /* DOM rendering for the task pane. Text is only ever set with textContent: nothing is parsed as HTML. */
 import { formatChance, formatMoney, formatNumber } from '../model';
+import type { PaneLocale } from './locale';
 import type { FunctionExample } from './examples';
 import { FIELDS, type FieldSpec } from './fields';
 import { REVIEW_HEADER, reviewFigures, reviewRows, type Preview } from './preview';
@@ -67,15 +68,22 @@ export function renderOfferKinds(fieldset: HTMLElement, kinds: readonly { kind: 
   fieldset.replaceChildren(...(legend ? [legend] : []), ...options);
 }
 
-/** Shows each field's message (or clears it) and marks invalid inputs for assistive technology. */
-export function renderFieldErrors(errors: Readonly<Record<string, string>>, touched: ReadonlySet<string>): void {
+/**
+ * Shows each touched field's message (or clears it) and marks invalid inputs for assistive
+ * technology. A field being typed in keeps a message that still holds and loses one that no
+ * longer does, but shows no new one until typing pauses or the field is left: no message flickers
+ * on and off while "1,800" is typed.
+ */
+export function renderFieldErrors(errors: Readonly<Record<string, string>>, touched: ReadonlySet<string>, typing: ReadonlySet<string> = new Set()): void {
   for (const field of FIELDS) {
     const input = document.getElementById(field.id) as HTMLInputElement | null;
     const message = document.getElementById(`${field.id}-message`);
     if (!input || !message) continue;
-    const text = touched.has(field.id) ? errors[field.id] ?? '' : '';
+    const due = touched.has(field.id) ? errors[field.id] ?? '' : '';
+    const text = typing.has(field.id) && message.textContent !== due ? '' : due;
     if (message.textContent !== text) message.textContent = text;
     input.setAttribute('aria-invalid', text ? 'true' : 'false');
+    message.closest('.field')?.classList.toggle('invalid', text !== '');
   }
 }
 
@@ -105,11 +113,12 @@ function renderRecommendation(preview: Preview): HTMLElement {
 }
 
 /** The review step: recommendation, key figures, comparison table and chart. */
-export function renderPreview(root: HTMLElement, preview: Preview): void {
+export function renderPreview(root: HTMLElement, preview: Preview, locale: PaneLocale): void {
   const { comparison } = preview;
+  const f = locale.figures;
   const termMonths = comparison.termMonths;
   const figures = element('dl', 'figures');
-  for (const figure of reviewFigures(comparison)) {
+  for (const figure of reviewFigures(comparison, f)) {
     const dd = element('dd', undefined, figure.value);
     dd.id = figure.id;
     figures.append(element('dt', undefined, figure.label), dd);
@@ -117,14 +126,14 @@ export function renderPreview(root: HTMLElement, preview: Preview): void {
 
   const table = element('table', 'comparison');
   table.id = 'comparison';
-  const caption = element('caption', undefined, `Over the ${formatNumber(termMonths)}-month term`);
+  const caption = element('caption', undefined, `Over the ${f.number(termMonths)}-month term${locale.currency ? `, in ${locale.currency}` : ''}`);
   const head = element('thead');
   const headRow = element('tr');
   headRow.append(...REVIEW_HEADER.map((label) => cell(label, true)));
   head.append(headRow);
   const body = element('tbody');
   const options = [comparison.hourly, comparison.prepaid, comparison.managed];
-  reviewRows(comparison).forEach((texts, index) => {
+  reviewRows(comparison, f).forEach((texts, index) => {
     const row = element('tr');
     row.append(...texts.map((text) => cell(text)));
     row.dataset.option = options[index].option;
@@ -134,11 +143,15 @@ export function renderPreview(root: HTMLElement, preview: Preview): void {
   table.append(caption, head, body);
   const scroll = element('div', 'table-scroll');
   scroll.append(table);
-  const note = element('p', 'table-note', 'Paid per hour: what the provider is paid for each hour it works, before discounting and without the cost of disruption.');
+  const note = element(
+    'p',
+    'table-note',
+    'Paid per hour: what the provider is paid for each hour it works, before discounting and without the cost of disruption. Bad case: the cost if support needs run as high as in the busiest 1 term in 20.',
+  );
 
   const chart = element('div', 'chart-container');
   chart.id = 'chart';
-  renderChart(chart, preview.chart);
+  renderChart(chart, preview.chart, locale);
   root.replaceChildren(renderRecommendation(preview), figures, scroll, note, chart);
 }
 

@@ -1,6 +1,6 @@
 /* The task pane's wiring: form → model (live preview) → Excel writer. No math and no Excel calls here. */
 import { installPreviewCustomFunctions } from './preview-runtime';
-import { readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
+import { readCultureName, readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
 import { describeWriteFailure, writeSheetPlan } from '../excel/write-plan';
 import { offerScenarioPlan } from '../sheet/offer-scenario';
 import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
@@ -9,10 +9,11 @@ import { functionExamples } from './examples';
 import { FIELDS, OFFER_KINDS, fieldApplies } from './fields';
 import { estimateFromHistory, estimateTexts, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { LINKED_FIELDS, isLinkedField, linkedFills } from './links';
+import { paneLocale, type PaneLocale } from './locale';
 import { computeScenarioPreview } from './preview';
 import { renderFieldErrors, renderFields, renderFunctionList, renderOfferKinds, renderPreview, renderPreviewUnavailable, renderStatus } from './render';
 import { renderTemplates, setInsertsDisabled, setTemplatesMode } from './templates-tab';
-import { applyOfficeTheme } from './theme';
+import { applyOfficeTheme, followSystemTheme } from './theme';
 import { looksLikeExport, setUpHistoryImport, type AcceptedHistory, type HistoryImport } from './history-import';
 
 installPreviewCustomFunctions();
@@ -35,6 +36,13 @@ let exact: ExactValues = {};
 let state: FormState = { errors: {} };
 let offerKind: OfferKind = 'block';
 const touched = new Set<string>();
+/** Fields being typed in: a new message waits until the field is left or typing pauses ({@link PAUSE_MS}). */
+const typing = new Set<string>();
+/** How long typing must pause before a field's new message shows. */
+const PAUSE_MS = 700;
+let pauseTimer: ReturnType<typeof setTimeout> | undefined;
+/** The pane's one locale and currency: the browser's, then the workbook's (Excel's culture) once Excel gives it. */
+let locale: PaneLocale = paneLocale(navigator.language);
 /** True from the start of a write (Create or Insert) until it settles: one write at a time. */
 let writing = false;
 let historyImport: HistoryImport | undefined;
@@ -52,7 +60,7 @@ function showStep(step: number): void {
   // On the Review step, every field still to fix is marked, so "Fix first" points at fields in red.
   if (step === 4) {
     FIELDS.filter((f) => fieldApplies(f, offerKind) && state.errors[f.id]).forEach((f) => touched.add(f.id));
-    renderFieldErrors(state.errors, touched);
+    renderFieldErrors(state.errors, touched, typing);
     markStepTabs();
   }
   for (const s of steps) {
@@ -63,6 +71,7 @@ function showStep(step: number): void {
   }
   byId('back', HTMLButtonElement).disabled = step === 1;
   byId('next', HTMLButtonElement).hidden = step === 4;
+  byId('create', HTMLButtonElement).hidden = step !== 4;
   byId('create-area').hidden = step !== 4;
 }
 
@@ -81,7 +90,7 @@ function showOfferFields(): void {
 
 /** Fills the linked fields the user has not typed in from their helpers, and notes where each came from. */
 function fillLinkedFields(): void {
-  const fills = linkedFills(fieldTexts(), typedLinked);
+  const fills = linkedFills(fieldTexts(), typedLinked, locale.decimal);
   for (const id of LINKED_FIELDS) {
     const fill = fills.texts[id];
     if (fill !== undefined) byId(id, HTMLInputElement).value = fill;
@@ -93,12 +102,12 @@ function fillLinkedFields(): void {
 function refresh(): void {
   fillLinkedFields();
   const texts = fieldTexts();
-  state = readForm(texts, exact, offerKind);
-  renderFieldErrors(state.errors, touched);
+  state = readForm(texts, exact, offerKind, locale.decimal);
+  renderFieldErrors(state.errors, touched, typing);
   const previewRoot = byId('preview');
-  const preview = state.scenario ? computeScenarioPreview(state.scenario, () => performance.now()) : undefined;
+  const preview = state.scenario ? computeScenarioPreview(state.scenario, () => performance.now(), locale.figures) : undefined;
   if (preview?.ok) {
-    renderPreview(previewRoot, preview.value);
+    renderPreview(previewRoot, preview.value, locale);
     document.body.dataset.recomputeMs = preview.value.computeMs.toFixed(3);
     document.body.dataset.recomputeEvaluations = String(preview.value.evaluations);
   } else if (preview) {
@@ -132,7 +141,7 @@ function markStepTabs(): void {
 
 /** Fills estimated figures rounded for reading; the model keeps their exact values while the texts stand. */
 function fillEstimate(values: Readonly<Record<string, number>>): void {
-  const rounded = estimateTexts(values);
+  const rounded = estimateTexts(values, locale.decimal);
   exact = { ...exact, ...rounded.exact };
   fillFields(rounded.texts);
 }
@@ -206,7 +215,7 @@ async function loadFromSheet(): Promise<void> {
     }
     setOfferKind(loaded.offer);
     acceptedHistory = undefined;
-    const { texts, exact: loadedExact } = textsFor(loaded.inputs);
+    const { texts, exact: loadedExact } = textsFor(loaded.inputs, locale.decimal);
     for (const field of FIELDS) byId(field.id, HTMLInputElement).value = texts[field.id] ?? '';
     exact = loadedExact;
     // What a sheet holds is the user's own: the price and the fee are not filled over.
@@ -226,7 +235,7 @@ function estimate(text: string): void {
     void historyImport.read(text, 'the pasted export');
     return;
   }
-  const result = estimateFromHistory(text);
+  const result = estimateFromHistory(text, locale.decimal);
   if ('error' in result) {
     message.textContent = result.error;
     return;
@@ -318,7 +327,21 @@ function setMode(excel: boolean): void {
   renderStatus(byId('status'), excel ? 'Ready.' : '');
 }
 
+/** Writes figures and money as the workbook does: Excel's culture (ExcelApi 1.11), when the host has it. */
+async function followWorkbookCulture(): Promise<void> {
+  try {
+    if (!officeContext()?.requirements?.isSetSupported('ExcelApi', '1.11')) return;
+    const culture = await readCultureName();
+    if (!culture || culture === locale.tag) return;
+    locale = paneLocale(culture);
+    refresh();
+  } catch {
+    // Without the culture, the browser's locale stands.
+  }
+}
+
 function start(): void {
+  followSystemTheme();
   renderFields(new Map(steps.map((s) => [s, byId(`fields-${s}`)])));
   for (const id of LINKED_FIELDS) {
     const note = document.createElement('p');
@@ -359,11 +382,19 @@ function start(): void {
     // Typed over, the demand fields no longer hold the export's figures: the sheet will not record it.
     if (target.id === 'expectedMonthlyHours' || target.id === 'monthlyVariability') acceptedHistory = undefined;
     touched.add(target.id);
+    typing.add(target.id);
+    clearTimeout(pauseTimer);
+    pauseTimer = setTimeout(() => {
+      typing.clear();
+      renderFieldErrors(state.errors, touched, typing);
+    }, PAUSE_MS);
     refresh();
   });
   form.addEventListener('focusout', (event) => {
-    touched.add((event.target as HTMLElement).id);
-    renderFieldErrors(state.errors, touched);
+    const id = (event.target as HTMLElement).id;
+    touched.add(id);
+    typing.delete(id);
+    renderFieldErrors(state.errors, touched, typing);
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   byId('next').addEventListener('click', () => {
@@ -381,17 +412,18 @@ function start(): void {
   byId('load').addEventListener('click', () => void loadFromSheet());
   byId('history-estimate').addEventListener('click', () => estimate(byId('history-text', HTMLTextAreaElement).value));
   byId('history-selection').addEventListener('click', () => void useSelection());
-  historyImport = setUpHistoryImport(byId('step-1'), acceptHistory);
+  historyImport = setUpHistoryImport(byId('step-1'), acceptHistory, () => locale);
   showStep(1);
   refresh();
   setMode(false);
   if (typeof Office === 'undefined') return;
   void Office.onReady((info) => {
     setMode(info.host === Office.HostType.Excel);
+    if (info.host === Office.HostType.Excel) void followWorkbookCulture();
     try {
       applyOfficeTheme(officeContext()?.officeTheme);
     } catch {
-      // Hosts without theme support keep the light Fluent theme.
+      // Hosts without theme support keep the system's theme.
     }
   });
 }

@@ -27,9 +27,13 @@ import '../../src/sheet/file-formula';
 import '../../src/excel/sheet-names';
 import '../../src/taskpane/form';
 import '../../src/taskpane/links';
+import '../../src/taskpane/number-entry';
+import '../../src/taskpane/theme';
+import '../../src/taskpane/locale';
+import '../../src/taskpane/chart';
 
 /** The files imported above: src/model's index and what it re-exports, and the others by name. */
-const STATICALLY_IMPORTED = ['src/sheet/file-formula.ts', 'src/excel/sheet-names.ts', 'src/taskpane/form.ts', 'src/taskpane/links.ts'];
+const STATICALLY_IMPORTED = ['src/sheet/file-formula.ts', 'src/excel/sheet-names.ts', 'src/taskpane/form.ts', 'src/taskpane/links.ts', 'src/taskpane/number-entry.ts', 'src/taskpane/theme.ts', 'src/taskpane/locale.ts', 'src/taskpane/chart.ts'];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');

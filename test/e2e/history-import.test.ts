@@ -60,14 +60,14 @@ describe('estimating from a time-entry export in the pane', () => {
     await page.waitForSelector('#import-average');
     const want = estimateOf(months(name));
     expect(await page.textContent('#import-average')).toBe(hoursText(want.average));
-    expect(await page.textContent('#import-variability')).toContain(`(${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(want.variability)})`);
+    expect(await page.textContent('#import-variability')).toBe(`±${new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(want.variability)}`);
     expect(await page.$$eval('.month-chart .month-bar', (bars) => bars.length)).toBe(months(name).length);
     expect(await page.$eval('#import-column-date', (select) => (select as HTMLSelectElement).selectedOptions[0].textContent)).toMatch(/^Date Start: /);
     expect(await page.inputValue('#expectedMonthlyHours')).toBe('');
     await page.click('#import-accept');
     // Shown rounded for reading (the model keeps the exact figures while the texts stand: test/taskpane/form.test.ts).
     expect(await page.inputValue('#expectedMonthlyHours')).toBe(String(Number(want.average.toFixed(2))));
-    expect(await page.inputValue('#monthlyVariability')).toBe(String(Number(want.variability.toFixed(3))));
+    expect(await page.inputValue('#monthlyVariability')).toBe(String(Number((want.variability * 100).toFixed(1))));
     expect(consoleErrors).toEqual([]);
     await close();
   });

@@ -14,7 +14,7 @@ jest.setTimeout(120_000);
 
 // A known scenario, as a user would type it (percent fields in percent).
 const TYPED: Record<string, string> = {
-  hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '0.6', disruptionCostPerHour: '40',
+  hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '60', disruptionCostPerHour: '40',
   blockHours: '20', blockPrice: '3,400', termMonths: '12', overageRate: '175',
   monthlyFee: '900', coveredShare: '90', incidentReduction: '25', annualDiscountRate: '6',
 };
@@ -29,6 +29,15 @@ const STEPS: Record<string, number> = {
   hourlyRate: 1, expectedMonthlyHours: 1, monthlyVariability: 1, disruptionCostPerHour: 1, blockHours: 2, blockPrice: 2, termMonths: 2,
   overageRate: 2, monthlyFee: 3, coveredShare: 3, incidentReduction: 3, annualDiscountRate: 4,
 };
+
+/**
+ * The pane's advice as RECOMMEND writes it: the pane writes money in the browser's currency (en-US
+ * here, so dollars), the functions without a sign; every other character is the same.
+ */
+function inDollars(text: string | null): string {
+  expect(text).toMatch(/\$\d/);
+  return (text ?? '').replace(/\$(?=\d)/g, '');
+}
 
 async function fillWizard(page: Page): Promise<void> {
   for (const step of [1, 2, 3, 4]) {
@@ -73,7 +82,7 @@ describe('the task pane outside Office (preview, real office.js)', () => {
     await fillWizard(page);
     const args = scenarioCompareArguments(INPUTS);
     const comparison = compareOptions(args);
-    expect(await page.textContent('#recommendation')).toBe(recommendation(comparison, args));
+    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendation(comparison, args));
     const costs = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => [(row as HTMLElement).dataset.option, Number((row as HTMLElement).dataset.expectedCost)]));
     expect(costs).toEqual([
       ['Hourly', comparison.hourly.expectedCost],
@@ -100,7 +109,13 @@ describe('the task pane outside Office (preview, real office.js)', () => {
     await fillWizard(page);
     expect(await page.isEnabled('#create')).toBe(true);
     await page.click('#step-tab-3');
+    // The page's timers on a clock the test moves: a message waits until typing pauses.
+    await page.clock.install();
     await page.fill('#coveredShare', '120');
+    expect(await page.textContent('#coveredShare-message')).toBe('');
+    await page.clock.runFor(600);
+    expect(await page.textContent('#coveredShare-message')).toBe('');
+    await page.clock.runFor(200);
     expect(await page.textContent('#coveredShare-message')).toBe('Must be from 0% to 100%.');
     expect(await page.getAttribute('#coveredShare', 'aria-invalid')).toBe('true');
     await page.click('#step-tab-4');
@@ -108,7 +123,15 @@ describe('the task pane outside Office (preview, real office.js)', () => {
     expect(await page.textContent('#create-blocked')).toContain('Share of support hours covered (step 3)');
     await page.click('#step-tab-1');
     await page.fill('#hourlyRate', 'abc');
+    expect(await page.textContent('#hourlyRate-message')).toBe('');
+    // Leaving the field shows its message at once.
+    await page.press('#hourlyRate', 'Tab');
     expect(await page.textContent('#hourlyRate-message')).toBe('Enter a number, like 12 or 1,800.');
+    // A message that no longer holds goes at once, while typing.
+    await page.fill('#hourlyRate', '$1,800');
+    expect(await page.textContent('#hourlyRate-message')).toBe('');
+    await page.fill('#hourlyRate', 'abc');
+    await page.press('#hourlyRate', 'Tab');
     await page.screenshot({ path: path.join(ARTIFACTS, 'wizard-invalid-320px.png'), fullPage: true });
     await context.close();
   });
@@ -260,7 +283,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.click('#load');
     await page.waitForSelector('#status[data-tone="success"]');
     const args = scenarioCompareArguments(INPUTS);
-    expect(await page.textContent('#recommendation')).toBe(recommendation(compareOptions(args), args));
+    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendation(compareOptions(args), args));
     expect(await page.inputValue('#blockPrice')).toBe('3400');
     expect(await page.inputValue('#coveredShare')).toBe('90');
     expect(consoleErrors).toEqual([]);
@@ -282,7 +305,7 @@ describe('the task pane in Excel (fake host)', () => {
     const { mean, deviation } = meanAndSampleDeviation(months);
     expect(await page.textContent('#import-average')).toBe(`${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(mean)} h`);
     await page.click('#import-accept');
-    expect(await page.inputValue('#monthlyVariability')).toBe(String(Number((deviation / mean).toFixed(3))));
+    expect(await page.inputValue('#monthlyVariability')).toBe(String(Number(((deviation / mean) * 100).toFixed(1))));
     await page.click('#step-tab-4');
     await page.click('#create');
     await page.waitForSelector('#status[data-tone="success"]');
@@ -316,7 +339,7 @@ describe('the task pane in Excel (fake host)', () => {
     const { common, offer } = scenarioTerms(retainer.value);
     const comparison = compareOffer(common, offer);
     if (!comparison.ok) throw new Error(comparison.problem.message);
-    expect(await page.textContent('#recommendation')).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
+    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
     const options = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => (row as HTMLElement).dataset.option));
     expect(options).toEqual(['Hourly', 'Monthly retainer', 'Managed services']);
     expect(await page.textContent('#figure-forfeited-hours')).toMatch(/ h over 12 months$/);
@@ -340,7 +363,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.waitForSelector('#status[data-tone="success"]');
     expect(await page.isChecked('#offer-retainer')).toBe(true);
     expect([await page.inputValue('#retainerHours'), await page.inputValue('#retainerPrice'), await page.inputValue('#rolloverCap')]).toEqual(['2', '330', '50']);
-    expect(await page.textContent('#recommendation')).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
+    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -29,7 +29,7 @@ describe('a managed quote on a scenario sheet', () => {
 
   it('comes from the wizard only when the fee was left to the quote', () => {
     const typed = {
-      hourlyRate: '150', expectedMonthlyHours: '10', monthlyVariability: '0.4', blockHours: '40', blockPrice: '5400', termMonths: '24',
+      hourlyRate: '150', expectedMonthlyHours: '10', monthlyVariability: '40', blockHours: '40', blockPrice: '5400', termMonths: '24',
       quoteUsers: '25', quotePricePerUser: '95', quoteDevices: '30', quotePricePerDevice: '10', quoteServers: '2', quotePricePerServer: '150', quoteMinimumFee: '2500', quoteOnboardingFee: '3000',
     };
     const fromQuote = readForm({ ...typed, monthlyFee: '' });

@@ -66,6 +66,8 @@ export interface FakeExcelOptions {
   /** The active sheet's name, and the selected range on it. */
   readonly activeSheet?: string;
   readonly selection?: string;
+  /** The workbook's culture (application.cultureInfo.name); without it the fake has no cultureInfo, as hosts before ExcelApi 1.11. */
+  readonly culture?: string;
 }
 
 /** Whether load(what) loads a property: as in office.js, load() loads them all, load('a,b') only those named. */
@@ -416,6 +418,9 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
       },
       application: {
         suspendApiCalculationUntilNextSync: () => enqueue('suspendApiCalculationUntilNextSync', () => undefined),
+        ...(options.culture === undefined
+          ? {}
+          : { cultureInfo: { name: options.culture, load: (what?: string) => log.push(`load cultureInfo ${what ?? ''}`.trim()) } }),
       },
       sync: async () => {
         syncCount += 1;

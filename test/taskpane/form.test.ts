@@ -22,7 +22,7 @@ jest.mock('../../src/model/scenario', () => {
 });
 
 const typed = {
-  hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '0.6', disruptionCostPerHour: '40', blockHours: '20', blockPrice: '3,400',
+  hourlyRate: '185', expectedMonthlyHours: '2', monthlyVariability: '60', disruptionCostPerHour: '40', blockHours: '20', blockPrice: '3,400',
   termMonths: '12', overageRate: '175', monthlyFee: '900', coveredShare: '90', incidentReduction: '25', annualDiscountRate: '6',
 };
 
@@ -37,7 +37,9 @@ describe('reading the wizard form', () => {
     ['', null],
     ['  ', null],
     ['12abc', 'invalid'],
-    ['1,80', 'invalid'],
+    ['1,80', 1.8],
+    ['$1,800', 1800],
+    ['1,2,3', 'invalid'],
     ['NaN', 'invalid'],
     ['Infinity', 'invalid'],
   ])('reads %p as %p', (text, expected) => {
@@ -147,12 +149,12 @@ describe('reading the wizard form', () => {
 
   it('shows an estimate rounded, and keeps its exact value while the text is left as shown', () => {
     const { texts, exact } = estimateTexts({ expectedMonthlyHours: 12.345678, monthlyVariability: 0.5550502752731576 });
-    expect(texts).toEqual({ expectedMonthlyHours: '12.35', monthlyVariability: '0.555' });
+    expect(texts).toEqual({ expectedMonthlyHours: '12.35', monthlyVariability: '55.5' });
     const state = readForm({ ...typed, ...texts }, exact);
     expect(state.inputs?.expectedMonthlyHours).toBe(12.345678);
     expect(state.inputs?.monthlyVariability).toBe(0.5550502752731576);
     // Typed over, the text is what counts.
-    expect(readForm({ ...typed, ...texts, monthlyVariability: '0.6' }, exact).inputs?.monthlyVariability).toBe(0.6);
+    expect(readForm({ ...typed, ...texts, monthlyVariability: '60' }, exact).inputs?.monthlyVariability).toBe(0.6);
   });
 
   it('estimates the average and the month-to-month variability from pasted history, like TERMDEMAND over one month', () => {
@@ -206,7 +208,7 @@ describe('loading a scenario sheet back into the form', () => {
 });
 
 describe('a top-up block or a retainer in the form', () => {
-  const common = { hourlyRate: '150', expectedMonthlyHours: '8', monthlyVariability: '0.5', monthlyFee: '1,500', termMonths: '12' };
+  const common = { hourlyRate: '150', expectedMonthlyHours: '8', monthlyVariability: '50', monthlyFee: '1,500', termMonths: '12' };
 
   it('reads a retainer from its own fields, the rollover cap as a percentage, and ignores the block’s', () => {
     const state = readForm({ ...common, retainerHours: '8', retainerPrice: '1,050', rolloverCap: '40', blockHours: 'not read', blockPrice: '' }, {}, 'retainer');
