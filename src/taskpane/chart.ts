@@ -79,15 +79,17 @@ export function renderChart(container: HTMLElement, chart: Preview['chart'], loc
     root.append(svg('polyline', { points, class: `series ${SERIES_CLASS[series.name]}` }));
   }
 
-  // The expected hours and each break-even: a vertical line, labelled on the plot, one label per row so that close lines stay readable.
-  const lines = [{ label: 'you expect', hours: chart.expectedHours, className: 'expected' }, ...chart.markers.map((m) => ({ ...m, className: 'marker' }))].filter(
-    (line) => line.hours <= chart.maxHours,
-  );
+  // The expected hours and each break-even: a vertical line labelled on the plot, one label per
+  // row; a label goes left of its line when another line is close on its right, so none crosses a line.
+  const lines = [{ label: 'you expect', hours: chart.expectedHours, className: 'expected' }, ...chart.markers.map((m) => ({ ...m, className: 'marker' }))]
+    .filter((line) => line.hours <= chart.maxHours)
+    .sort((a, b) => a.hours - b.hours);
   lines.forEach((line, row) => {
     const at = x(line.hours);
     root.append(svg('line', { x1: at, y1: PAD.top, x2: at, y2: y(0), class: line.className }));
-    const right = at > (WIDTH + PAD.left) / 2;
-    text(root, right ? at - 3 : at + 3, PAD.top + 12 + row * 14, line.label, { 'text-anchor': right ? 'end' : 'start', class: 'label' });
+    const crowded = lines.slice(row + 1).some((other) => x(other.hours) - at < 90);
+    const left = at > WIDTH - PAD.right - 90 || (crowded && at - PAD.left > 90);
+    text(root, left ? at - 3 : at + 3, PAD.top + 12 + row * 14, line.label, { 'text-anchor': left ? 'end' : 'start', class: 'label' });
   });
 
   const legend = document.createElement('ul');

@@ -124,7 +124,7 @@ export type HelperId = keyof typeof HELPER_LIMITS;
  */
 export const PLAUSIBLE: Readonly<Partial<Record<string, { readonly min?: number; readonly max: number }>>> = {
   hourlyRate: { min: 0.01, max: 1e7 },
-  expectedMonthlyHours: { max: 1e5 },
+  expectedMonthlyHours: { min: 0.01, max: 1e5 },
   monthlyVariability: { max: 500 },
   afterHoursMultiplier: { max: 10 },
   disruptionCostPerHour: { max: 1e8 },

@@ -46,6 +46,12 @@ export interface FormState {
 
 export { parseNumber } from './number-entry';
 
+/** How the form was filled in: the locale's decimal separator, and the fields the pane filled itself (from a helper), which are not the user's slips. */
+export interface FormEntry {
+  readonly decimal?: DecimalSeparator;
+  readonly filled?: ReadonlySet<string>;
+}
+
 /** The rule of a limit in words, for one field: "Must be greater than 0.", "Must be from 0% to 100%." */
 export function ruleInWords(limit: ArgumentLimit): string {
   const words = limitInWords(limit);
@@ -134,10 +140,11 @@ function helperValue(id: HelperId, values: Readonly<Partial<Record<string, numbe
 /**
  * Checks every field of the kind of offer (a block unless told). Empty optional fields take their
  * defaults; the block's price may come from its discount and the managed fee from price per seat ×
- * seats. A helper field is checked against its limit when it fills an empty field. Fields of other
+ * seats. A helper field typed in is checked against its limit, whether or not it fills its field. Fields of other
  * kinds of offer are ignored.
  */
-export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: OfferKind = 'block', decimal: DecimalSeparator = '.'): FormState {
+export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: OfferKind = 'block', entry: FormEntry = {}): FormState {
+  const { decimal = '.', filled = new Set<string>() } = entry;
   const fields = FIELDS.filter((field) => fieldApplies(field, kind));
   const limits: Readonly<Partial<LimitTable>> = OFFER_SCENARIO_LIMITS[kind];
   const errors: Record<string, string> = {};
@@ -159,8 +166,10 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
   const worked = within(SCENARIO_LIMITS.expectedMonthlyHours, values.expectedMonthlyHours);
   const afterHours = share !== undefined && share > 0 && multiplier !== undefined && worked !== undefined ? { workedMonthlyHours: worked, share, multiplier } : undefined;
   if (afterHours) derived.expectedMonthlyHours = afterHours.workedMonthlyHours * afterHoursFactor(afterHours);
+  // A helper typed in is checked whether or not it fills its field, so a slip in it always shows where it was made.
+  const discount = filled.has('blockDiscount') ? within(HELPER_LIMITS.blockDiscount, values.blockDiscount) : helperValue('blockDiscount', values, errors);
+  for (const id of Object.values(QUOTE_FIELDS)) helperValue(id, values, errors);
   if (values.blockPrice === null) {
-    const discount = helperValue('blockDiscount', values, errors);
     const hours = within(SCENARIO_LIMITS.blockHours, values.blockHours);
     const rate = within(SCENARIO_LIMITS.hourlyRate, values.hourlyRate);
     if (discount !== undefined && hours !== undefined && rate !== undefined) derived.blockPrice = blockPriceFromDiscount(hours, rate, discount);
@@ -205,8 +214,29 @@ export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: Offer
  */
 export function formStateForProblem(problem: Problem, kind: OfferKind = 'block'): FormState {
   const limits: Readonly<Partial<LimitTable>> = OFFER_SCENARIO_LIMITS[kind];
-  const field = FIELDS.find((f) => f.key !== undefined && fieldApplies(f, kind) && problem.argument !== undefined && limits[f.key]?.excelName === problem.argument);
-  return field ? { errors: { [field.id]: problem.message } } : { errors: {}, formError: problem.message };
+  const fieldOf = (argument: string) => FIELDS.find((f) => f.key !== undefined && fieldApplies(f, kind) && limits[f.key]?.excelName === argument);
+  const field = problem.argument === undefined ? undefined : fieldOf(problem.argument);
+  if (!field) return { errors: {}, formError: problem.message };
+  return { errors: { [field.id]: inFieldTerms(problem.message, field, fieldOf) } };
+}
+
+/**
+ * A model's message as its field shows it: the field itself is "this", other arguments go by
+ * their labels, and in a percent field the figures it suggests are percentages.
+ *
+ * @example
+ * inFieldTerms('monthly_variability 0.6 is too small against the rollover; use at least 1.8 or 0 (hours known exactly)', FIELDS.find((f) => f.id === 'monthlyVariability')!, () => undefined)
+ * //=> 'This is too small against the rollover; use at least 180% or 0% (hours known exactly)'
+ */
+export function inFieldTerms(message: string, field: FieldSpec, fieldOf: (argument: string) => FieldSpec | undefined): string {
+  const [name] = /^[a-z]+(?:_[a-z]+)*/.exec(message) ?? [''];
+  let text = message.replace(new RegExp(`^${name} \\S+ (is|are)`), 'This $1');
+  text = text.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (argument) => fieldOf(argument)?.label.toLowerCase() ?? argument);
+  if (field.kind === 'percent') {
+    const use = text.indexOf('; use ');
+    if (use >= 0) text = text.slice(0, use) + text.slice(use).replace(/(?<![\w.])(\d+(?:\.\d+)?(?:e[-+]?\d+)?)(?![\w.%])/g, (figure) => `${+(Number(figure) * 100).toPrecision(6)}%`);
+  }
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function requiredMessage(field: FieldSpec): string {

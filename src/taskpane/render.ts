@@ -142,6 +142,10 @@ export function renderPreview(root: HTMLElement, preview: Preview, locale: PaneL
   });
   table.append(caption, head, body);
   const scroll = element('div', 'table-scroll');
+  // When the table is wider than the pane, its box scrolls: keyboard users reach it with Tab and scroll it with the arrow keys.
+  scroll.tabIndex = 0;
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', 'Comparison table');
   scroll.append(table);
   const note = element(
     'p',

@@ -7,7 +7,7 @@ import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
 import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
 import { FIELDS, OFFER_KINDS, fieldApplies } from './fields';
-import { estimateFromHistory, estimateTexts, readForm, textsFor, type ExactValues, type FormState } from './form';
+import { estimateFromHistory, estimateTexts, formStateForProblem, readForm, textsFor, type ExactValues, type FormState } from './form';
 import { LINKED_FIELDS, isLinkedField, linkedFills } from './links';
 import { paneLocale, type PaneLocale } from './locale';
 import { computeScenarioPreview } from './preview';
@@ -102,7 +102,8 @@ function fillLinkedFields(): void {
 function refresh(): void {
   fillLinkedFields();
   const texts = fieldTexts();
-  state = readForm(texts, exact, offerKind, locale.decimal);
+  const filled = new Set(LINKED_FIELDS.filter((id) => !typedLinked.has(id)));
+  state = readForm(texts, exact, offerKind, { decimal: locale.decimal, filled });
   renderFieldErrors(state.errors, touched, typing);
   const previewRoot = byId('preview');
   const preview = state.scenario ? computeScenarioPreview(state.scenario, () => performance.now(), locale.figures) : undefined;
@@ -111,7 +112,11 @@ function refresh(): void {
     document.body.dataset.recomputeMs = preview.value.computeMs.toFixed(3);
     document.body.dataset.recomputeEvaluations = String(preview.value.evaluations);
   } else if (preview) {
-    renderPreviewUnavailable(previewRoot, 0, preview.problem.message);
+    // A combination the model cannot compute (a retainer too steady for its rollover): its message on the field it names.
+    state = formStateForProblem(preview.problem, offerKind);
+    Object.keys(state.errors).forEach((id) => touched.add(id));
+    renderFieldErrors(state.errors, touched, typing);
+    renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length, state.formError);
   } else {
     renderPreviewUnavailable(previewRoot, Object.keys(state.errors).length, state.formError);
   }

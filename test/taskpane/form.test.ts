@@ -128,10 +128,28 @@ describe('reading the wizard form', () => {
     expect(fill({ ...typed, blockPrice: '', monthlyFee: '', ...helpers })).toBeNull();
   });
 
-  it('leaves the helper fields unchecked when the field they would fill is typed: the pane shows the discount of a price above hours × rate', () => {
-    const state = readForm({ ...typed, blockDiscount: '-50', quotePricePerUser: '-1', quoteUsers: '-5' });
+  it('leaves a discount the pane filled unchecked (the discount of a price above hours × rate, for reading), and checks one typed', () => {
+    const state = readForm({ ...typed, blockDiscount: '-50' }, {}, 'block', { filled: new Set(['blockDiscount']) });
     expect(state.errors).toEqual({});
     expect(state.inputs?.blockPrice).toBe(3400);
+    expect(readForm({ ...typed, blockDiscount: '-50' }).errors).toEqual({ blockDiscount: 'Must be at least 0% and less than 100%.' });
+    expect(readForm({ ...typed, blockDiscount: '100' }).errors).toEqual({ blockDiscount: 'Must be at least 0% and less than 100%.' });
+  });
+
+  it('checks a quote typed beside a typed fee, though the fee is what counts', () => {
+    expect(readForm({ ...typed, quotePricePerUser: '-1', quoteUsers: '5' }).errors).toEqual({ quotePricePerUser: 'Must be at least 0.' });
+  });
+
+  it('refuses figures outside the range ITCost takes in a field, with the range, and reads what people type', () => {
+    expect(readForm({ ...typed, monthlyVariability: '5000' }).errors).toEqual({ monthlyVariability: 'Check this figure: ITCost takes up to 500% here.' });
+    expect(readForm({ ...typed, hourlyRate: '1e20' }).errors).toEqual({ hourlyRate: 'Check this figure: ITCost takes from 0.01 to 10,000,000 here.' });
+    expect(readForm({ ...typed, hourlyRate: '0.001' }).errors).toEqual({ hourlyRate: 'Check this figure: ITCost takes from 0.01 to 10,000,000 here.' });
+    expect(readForm({ ...typed, hourlyRate: '0' }).errors).toEqual({ hourlyRate: 'Must be greater than 0.' });
+    expect(readForm({ ...typed, hourlyRate: '10000000' }).errors).toEqual({});
+    expect(readForm({ ...typed, hourlyRate: '0,001' }, {}, 'block', { decimal: ',' }).errors).toEqual({ hourlyRate: 'Check this figure: ITCost takes from 0,01 to 10.000.000 here.' });
+    const de = readForm({ ...typed, hourlyRate: '185,5 €', blockPrice: '3.400', coveredShare: '90 %' }, {}, 'block', { decimal: ',' });
+    expect(de.inputs).toMatchObject({ hourlyRate: 185.5, blockPrice: 3400, coveredShare: 0.9 });
+    expect(readForm({ ...typed, hourlyRate: 'x' }, {}, 'block', { decimal: ',' }).errors).toEqual({ hourlyRate: 'Enter a number, like 12 or 1.800.' });
   });
 
   it('scales the support hours by the after-hours share at its multiplier, and keeps the hours worked for the sheet', () => {
@@ -166,6 +184,20 @@ describe('reading the wizard form', () => {
 });
 
 describe('a problem the model finds in checked fields', () => {
+  it('is put in the terms of the field it is shown under: "this", labels for the other arguments, percentages in a percent field', () => {
+    const retainerTooFine = "monthly_variability 0.6 is too small against the rollover for an exact answer within one call's work; use at least 1.8 or 0 (hours known exactly)";
+    expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_variability', message: retainerTooFine }, 'retainer')).toEqual({
+      errors: { monthlyVariability: "This is too small against the rollover for an exact answer within one call's work; use at least 180% or 0% (hours known exactly)" },
+    });
+    const capTooLarge = "rollover_cap 0.9 is too large for an exact answer within one call's work at this variability; use at most 0.5, or 1 or more (a cap that never binds)";
+    expect(formStateForProblem({ kind: 'invalidInput', argument: 'rollover_cap', message: capTooLarge }, 'retainer').errors.rolloverCap).toBe(
+      "This is too large for an exact answer within one call's work at this variability; use at most 50%, or 100% or more (a cap that never binds)",
+    );
+    expect(formStateForProblem({ kind: 'invalidInput', argument: 'block_price', message: 'block_price must be at most hourly_rate × block_hours (3700)' }).errors.blockPrice).toBe(
+      'Block price must be at most hourly rate × hours in the block (3700)',
+    );
+  });
+
   const problem = (argument: string | undefined): Problem => ({ kind: 'invalidInput', argument, message: `the model's message about ${argument}` });
 
   it.each([
@@ -173,7 +205,9 @@ describe('a problem the model finds in checked fields', () => {
     ['hourly_rate', 'hourlyRate'],
     ['annual_discount_rate', 'annualDiscountRate'],
   ])('is shown under the field of the argument it names: %s under %s', (argument, id) => {
-    expect(formStateForProblem(problem(argument))).toEqual({ errors: { [id]: `the model's message about ${argument}` } });
+    // In the field's terms: capitalized, and the argument named by its field's label.
+    const label = FIELDS.find((f) => f.id === id)?.label.toLowerCase();
+    expect(formStateForProblem(problem(argument))).toEqual({ errors: { [id]: `The model's message about ${label}` } });
   });
 
   it.each([['discount'], ['not_an_argument'], [undefined]])('naming %p, which is no field, is shown for the form and blames no field', (argument) => {
@@ -181,7 +215,7 @@ describe('a problem the model finds in checked fields', () => {
   });
 
   it.each([
-    ['block_price', { errors: { blockPrice: "the model's message about block_price" } }],
+    ['block_price', { errors: { blockPrice: "The model's message about block price" } }],
     ['users', { errors: {}, formError: "the model's message about users" }],
   ])('reaches the form from readForm: a problem naming %s', (argument, state) => {
     jest.mocked(scenario.checkOfferScenario).mockReturnValueOnce(fail(problem(argument)));
@@ -235,7 +269,7 @@ describe('a top-up block or a retainer in the form', () => {
   });
 
   it('shows a problem naming a retainer argument under its field', () => {
-    expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'retainer')).toEqual({ errors: { retainerPrice: 'm' } });
+    expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'retainer')).toEqual({ errors: { retainerPrice: 'M' } });
     expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'block')).toEqual({ errors: {}, formError: 'm' });
   });
 });
