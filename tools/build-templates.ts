@@ -11,7 +11,22 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DetailedCellError } from 'hyperformula';
-import { CELL_STYLES, WARNING_STYLE, cellAddress, conditionalRules, cellPosition, nameReference, rangeAddresses, type CellStyleSpec, type SheetPlan } from '../src/sheet/plan';
+import {
+  CELL_STYLES,
+  LINE_HEIGHT,
+  PRINT_MARGINS,
+  SHEET_FONT,
+  WARNING_STYLE,
+  cellAddress,
+  conditionalRules,
+  cellPosition,
+  nameReference,
+  planExtent,
+  rangeAddresses,
+  type CellStyleSpec,
+  type SheetPlan,
+} from '../src/sheet/plan';
+import { MONEY } from '../src/sheet/formats';
 import { TEMPLATES } from '../src/sheet/templates';
 import { toFileFormula } from '../src/sheet/file-formula';
 import { validationRule, type ValidationRule } from '../src/sheet/validation';
@@ -21,7 +36,8 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 /** A plan's style spec as exceljs cell style. */
 function excelStyle(spec: CellStyleSpec): Partial<ExcelJS.Style> {
-  const font: Partial<ExcelJS.Font> = {};
+  // The font is named in every style: a style without a name falls back to LibreOffice's default, a serif face.
+  const font: Partial<ExcelJS.Font> = { name: SHEET_FONT.name, family: 2, size: SHEET_FONT.size };
   if (spec.bold !== undefined) font.bold = spec.bold;
   if (spec.italic !== undefined) font.italic = spec.italic;
   if (spec.size !== undefined) font.size = spec.size;
@@ -68,6 +84,7 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
   plan.columnWidths.forEach((points, i) => (ws.getColumn(i + 1).width = Math.round((points / 7) * 10) / 10));
 
   const spilled = new Set<string>();
+  const styled = new Set(plan.styles.flatMap(({ range }) => rangeAddresses(range)));
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (!cell) return;
@@ -75,13 +92,14 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
       const target = ws.getCell(address);
       if (cell.formula) {
         if (cell.spill) {
+          // Not an array formula: an application without the add-in (LibreOffice) recalculates those, showing #NAME? and
+          // losing the values when it saves. Each cell takes its own part, INDEX(formula, row, column), with its cached value.
           const ref = `${address}:${cellAddress(r + cell.spill.rows - 1, c + cell.spill.columns - 1)}`;
-          target.value = { formula: toFileFormula(cell.formula), result: cached(values[r]?.[c]), shareType: 'array', ref } as ExcelJS.CellValue;
-          // The other cells of an array formula hold only their cached values.
-          for (const other of rangeAddresses(ref).slice(1)) {
-            spilled.add(other);
-            const position = cellPosition(other);
-            ws.getCell(other).value = cached(values[position.row]?.[position.column]);
+          for (const part of rangeAddresses(ref)) {
+            const position = cellPosition(part);
+            if (part !== address) spilled.add(part);
+            const formula = `=INDEX(${cell.formula.slice(1)},${position.row - r + 1},${position.column - c + 1})`;
+            ws.getCell(part).value = { formula: toFileFormula(formula), result: cached(values[position.row]?.[position.column]) };
           }
         } else {
           target.value = { formula: toFileFormula(cell.formula), result: cached(values[r]?.[c]) };
@@ -90,6 +108,7 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
         target.value = cell.value;
       }
       if (cell.numberFormat && cell.numberFormat !== 'General') target.numFmt = cell.numberFormat;
+      if (!styled.has(address)) target.font = { name: SHEET_FONT.name, family: 2, size: SHEET_FONT.size };
     }),
   );
   for (const { style, range } of plan.styles) for (const address of rangeAddresses(range)) Object.assign(ws.getCell(address), excelStyle(CELL_STYLES[style]));
@@ -107,14 +126,52 @@ export async function templateWorkbook(plan: SheetPlan): Promise<Buffer> {
     ws.addConditionalFormatting({ ref: rule.range, rules: [{ type: 'expression', priority: index + 1, formulae: [toFileFormula(rule.formula)], style }] });
   });
   for (const name of plan.names) workbook.definedNames.add(`'${plan.name}'!${nameReference(name)}`, name.name);
+  for (const block of plan.textBlocks ?? []) {
+    ws.mergeCells(block.range);
+    const [first] = block.range.split(':');
+    ws.getCell(first).alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(cellPosition(first).row + 1).height = block.lines * LINE_HEIGHT;
+  }
+  if (plan.print) {
+    ws.pageSetup = { ...ws.pageSetup, orientation: plan.print.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: planExtent(plan), margins: PRINT_MARGINS };
+  }
 
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   // exceljs writes workbook-scoped names; scope them to the sheet, as the Excel writer does.
   const zip = await JSZip.loadAsync(written);
   const xml = await zip.file('xl/workbook.xml')?.async('string');
   if (!xml) throw new Error('exceljs wrote no xl/workbook.xml');
-  zip.file('xl/workbook.xml', xml.replace(/<definedName name="(?!_xlnm)([^"]+)">/g, '<definedName name="$1" localSheetId="0">'));
+  zip.file(
+    'xl/workbook.xml',
+    xml
+      .replace(/<definedName name="(?!_xlnm)([^"]+)">/g, '<definedName name="$1" localSheetId="0">')
+      // exceljs writes the print area as $A1:$H61; Excel writes it, and other applications expect it, absolute.
+      .replace(/(<definedName name="_xlnm\.Print_Area"[^>]*>[^<]*?)\$([A-Z]+)(\d+):\$([A-Z]+)(\d+)</, '$1$$$2$$$3:$$$4$$$5<'),
+  );
+  const styles = await zip.file('xl/styles.xml')?.async('string');
+  if (!styles) throw new Error('exceljs wrote no xl/styles.xml');
+  zip.file('xl/styles.xml', withSystemCurrency(styles));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/**
+ * Money in the reader's own currency: the plans' money format becomes Excel's built-in currency
+ * format (number format 8), which Excel and LibreOffice show with the currency of the system the
+ * file is opened on ("$1,234.50", "1.234,50 €"), negatives in red. A file cannot name it otherwise:
+ * a custom format holds one fixed symbol.
+ */
+export function withSystemCurrency(styles: string): string {
+  const custom = new RegExp(`<numFmt numFmtId="(\\d+)" formatCode="${MONEY.replace(/[[\]]/g, '\\$&')}"/>`).exec(styles);
+  if (!custom) return styles;
+  const id = custom[1];
+  // Only the formats listed under <numFmts> count; a conditional format's own (under <dxfs>) does not.
+  const listed = /<numFmts count="\d+">(.*?)<\/numFmts>/s.exec(styles)?.[1] ?? '';
+  const remaining = (listed.match(/<numFmt /g) ?? []).length - 1;
+  return styles
+    .replace(custom[0], '')
+    .replace(/<numFmts count="\d+">/, `<numFmts count="${remaining}">`)
+    .replace(/<numFmts count="0"><\/numFmts>/, '')
+    .replace(new RegExp(`(<xf [^>]*)numFmtId="${id}"`, 'g'), '$1numFmtId="8"');
 }
 
 async function main(): Promise<void> {

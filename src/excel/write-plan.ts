@@ -7,6 +7,8 @@ import {
   planExtent,
   columnLetters,
   CELL_STYLES,
+  LINE_HEIGHT,
+  PRINT_MARGINS,
   WARNING_STYLE,
   type CellStyleSpec,
   type PlanChart,
@@ -91,9 +93,33 @@ function queuePlan(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: 
     const letter = columnLetters(index);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = width;
   });
+  for (const block of plan.textBlocks ?? []) {
+    const range = sheet.getRange(block.range);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = 'Top';
+    range.format.rowHeight = block.lines * LINE_HEIGHT;
+  }
+  if (plan.print && canSetPageLayout()) {
+    // One page wide, as many tall as it takes, the plan's cells only.
+    sheet.pageLayout.orientation = plan.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.leftMargin = 72 * PRINT_MARGINS.left;
+    sheet.pageLayout.rightMargin = 72 * PRINT_MARGINS.right;
+    sheet.pageLayout.setPrintArea(planExtent(plan));
+  }
   if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
   if (plan.chart) addChart(sheet, plan.chart);
   sheet.activate();
+}
+
+/** Page layout needs ExcelApi 1.9; an older host prints with its own settings rather than fail the write. */
+function canSetPageLayout(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('ExcelApi', '1.9');
+  } catch {
+    return false;
+  }
 }
 
 export interface WrittenSheet {

@@ -6,13 +6,16 @@
 import type { ArgumentLimit } from '../model';
 import {
   cellAddress,
+  linesFor,
   nameReference,
+  PORTRAIT_WIDTH,
   type CellStyle,
   type PlanCell,
   type PlanChart,
   type PlanConditionalFormat,
   type PlanName,
   type PlanStyle,
+  type PlanTextBlock,
   type PlanValidation,
   type SheetPlan,
 } from './plan';
@@ -41,6 +44,9 @@ export function partOf(block: Block, part: { readonly row?: number; readonly col
 
 /** A text cell. */
 export const text = (value: string): PlanCell => ({ value });
+
+/** The line under every sheet's title: where to type. */
+export const INPUT_NOTE = 'Type in the yellow cells; everything else recalculates.';
 
 /** One labelled row of a field list: label, value cell, and a unit beside it if given. */
 export interface Field {
@@ -81,11 +87,17 @@ export class SheetBuilder {
   private readonly names: PlanName[] = [];
   private readonly styles: PlanStyle[] = [];
   private readonly validations: PlanValidation[] = [];
+  private readonly textBlocks: PlanTextBlock[] = [];
   private readonly width: number;
 
   /** Column widths in points, from column A: they also set how many columns the sheet has. */
   constructor(private readonly columnWidths: readonly number[]) {
     this.width = columnWidths.length;
+  }
+
+  /** How many columns the sheet has. */
+  get columnCount(): number {
+    return this.width;
   }
 
   /** The row an appended row goes to (zero-based). */
@@ -117,6 +129,33 @@ export class SheetBuilder {
   /** Appends empty rows. */
   skip(count = 1): void {
     for (let i = 0; i < count; i += 1) this.put(this.nextRow, 0);
+  }
+
+  /** The sheet's title, and under it where to type ({@link INPUT_NOTE}). */
+  title(title: string): void {
+    this.style('title', this.addRow(text(title)));
+    this.note(INPUT_NOTE);
+  }
+
+  /** Notes, one row each, each wrapped across the sheet's width and as tall as its text. */
+  note(...notes: readonly string[]): void {
+    for (const note of notes) {
+      const row = this.addRow(text(note));
+      this.style('note', row);
+      this.wrap({ ...row, columns: this.width }, note.length);
+    }
+  }
+
+  /**
+   * Merges a block of one row and wraps the text of its first cell across it, the row made tall
+   * enough for `characters` characters (a formula's longest text, or a note's).
+   */
+  wrap(block: Block, characters: number): void {
+    if (block.rows !== 1) throw new Error('a wrapped text block is one row tall');
+    const covered = this.rows[block.row]?.slice(block.column + 1, block.column + block.columns) ?? [];
+    if (covered.some((cell) => cell !== null)) throw new Error(`${blockRange(block)} holds more than its first cell: merging would lose the rest`);
+    const width = this.columnWidths.slice(block.column, block.column + block.columns).reduce((sum, w) => sum + w, 0);
+    this.textBlocks.push({ range: blockRange(block), lines: linesFor('x'.repeat(characters), width) });
   }
 
   /** A heading: one label is a section heading; several are a column header, styled across their cells. */
@@ -203,6 +242,8 @@ export class SheetBuilder {
       validations: [...this.validations],
       ...(settings.chart ? { chart: settings.chart } : {}),
       ...(settings.conditionalFormats ? { conditionalFormats: settings.conditionalFormats } : {}),
+      ...(this.textBlocks.length > 0 ? { textBlocks: [...this.textBlocks] } : {}),
+      print: { orientation: this.columnWidths.reduce((sum, w) => sum + w, 0) > PORTRAIT_WIDTH ? 'landscape' : 'portrait' },
     };
   }
 }

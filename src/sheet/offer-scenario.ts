@@ -7,7 +7,7 @@
  */
 import { OFFER_SCENARIO_LIMITS, VERDICTS, type LimitTable, type OptionName, type Scenario, type AfterHours } from '../model';
 import { SheetBuilder, partOf, text, type Field } from './builder';
-import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
+import { COUNT, GENERAL, HOURS, HOURS_INPUT, MONEY, PERCENT, RATIO, VARIABILITY } from './formats';
 import type { PlanCell, SheetPlan } from './plan';
 import { DEFAULT_SENSITIVITY_ROWS, SCENARIO_INPUT_ROWS, SCENARIO_SHEET_NAME, SCENARIO_TITLE, costByHoursTable, entryHistoryFormula, managedCostFormula, scenarioPlan } from './scenario';
 import { ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
@@ -39,12 +39,12 @@ const MANAGED_ROWS = scenarioRows(['monthlyFee', 'coveredShare', 'incidentReduct
 /** The offer's input rows, between the demand's and the managed quote's. */
 export const OFFER_INPUT_ROWS: Readonly<Record<OfferSheetKind, readonly InputRow[]>> = {
   topUp: [
-    { key: 'blockHours', name: 'block_hours', label: 'Top-up block: hours', unit: 'hours per block', format: HOURS },
+    { key: 'blockHours', name: 'block_hours', label: 'Top-up block: hours', unit: 'hours per block', format: HOURS_INPUT },
     { key: 'blockPrice', name: 'block_price', label: 'Top-up block: price', unit: 'money per block, bought again each time it runs out', format: MONEY },
     { key: 'termMonths', name: 'term_months', label: 'Term compared', unit: 'months', format: COUNT },
   ],
   retainer: [
-    { key: 'retainerHours', name: 'retainer_hours', label: 'Retainer: hours a month', unit: 'hours per month', format: HOURS },
+    { key: 'retainerHours', name: 'retainer_hours', label: 'Retainer: hours a month', unit: 'hours per month', format: HOURS_INPUT },
     { key: 'retainerPrice', name: 'retainer_price', label: 'Retainer: price a month', unit: 'money per month, paid at the start of the month', format: MONEY },
     { key: 'rolloverCap', name: 'rollover_cap', label: 'Retainer: rollover cap', unit: "share of a month's hours that may carry over (0: use it or lose it)", format: PERCENT },
     { key: 'termMonths', name: 'term_months', label: 'Retainer: term', unit: 'whole months', format: COUNT },
@@ -149,8 +149,8 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
   const entries = options.entries;
   const sheet = new SheetBuilder(entries ? [270, 110, 150, 135, 120, 20, ...ENTRY_HISTORY_WIDTHS] : [270, 110, 150, 135, 120]);
 
-  sheet.style('title', sheet.addRow(text(SCENARIO_TITLE)));
-  sheet.style('note', sheet.addRow(text(OFFER_ASSUMPTIONS[kind])));
+  sheet.title(SCENARIO_TITLE);
+  sheet.note(OFFER_ASSUMPTIONS[kind]);
   sheet.skip();
 
   const inputsHeader = sheet.header(sheet.nextRow, 0, 'Inputs', 'Value', 'Unit');
@@ -166,7 +166,7 @@ export function offerScenarioPlan(scenario: Scenario, options: OfferScenarioPlan
   sheet.header(sheet.nextRow, 0, 'Derived for the term');
   sheet.fields(sheet.nextRow, 0, [
     { label: 'Expected hours over the term', name: 'expected_term_hours', cell: { formula: '=expected_monthly_hours*term_months', numberFormat: HOURS }, unit: 'hours' },
-    { label: 'Variability over the term', name: 'variability', cell: { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO }, unit: 'standard deviation ÷ mean of the term' },
+    { label: 'Variability over the term', name: 'variability', cell: { formula: '=monthly_variability/SQRT(term_months)', numberFormat: VARIABILITY }, unit: 'how far the term\'s total typically strays from its average' },
     {
       label: '95th percentile of the hours over the term',
       name: 'bad_case_hours',

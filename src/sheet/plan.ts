@@ -4,6 +4,7 @@
  */
 import type { ArgumentLimit } from '../model';
 import { CHANCE_FORMAT, NEAR_CERTAIN_FORMAT, nearCertainCondition } from './chance';
+import { MONEY } from './formats';
 
 /** One cell: a constant or a formula (starting with "="), with an optional number format. */
 export interface PlanCell {
@@ -98,6 +99,46 @@ export interface PlanChart {
   readonly bottomRight: string;
 }
 
+/** Text longer than its cell (a note, the advice, a status): merged across `range`, wrapped, its row `lines` lines tall. */
+export interface PlanTextBlock {
+  readonly range: string;
+  readonly lines: number;
+}
+
+/** The font every writer names, so that no application falls back to a serif face. */
+export const SHEET_FONT = { name: 'Calibri', size: 11 } as const;
+
+/** The height of one line of {@link SHEET_FONT} text, in points. */
+export const LINE_HEIGHT = 15;
+
+/** The widest sheet, in points, that prints legibly on a portrait page one page wide (A4 or Letter, 0.7" margins). */
+export const PORTRAIT_WIDTH = 480;
+
+/** An average character of {@link SHEET_FONT}, in points, with room for italics and long words. */
+const CHARACTER_WIDTH = 6;
+
+/**
+ * The lines a text takes when wrapped in a cell `width` points wide, at least one.
+ *
+ * @example
+ * linesFor('x'.repeat(250), 500)
+ * //=> 3
+ */
+export function linesFor(text: string, width: number): number {
+  return Math.max(1, Math.ceil((text.length * CHARACTER_WIDTH) / width));
+}
+
+/** The margins a sheet prints with, in inches: narrow at the sides, so a wide sheet keeps its text large. */
+export const PRINT_MARGINS = { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } as const;
+
+/** The printable width of the narrower landscape page (US Letter, 11"), in points, at {@link PRINT_MARGINS}. */
+export const LANDSCAPE_PRINT_WIDTH = 72 * (11 - PRINT_MARGINS.left - PRINT_MARGINS.right);
+
+/** How a sheet prints: its cells (the plan's extent), one page wide, as many pages tall as it takes. */
+export interface PlanPrint {
+  readonly orientation: 'portrait' | 'landscape';
+}
+
 export interface SheetPlan {
   /** The sheet's preferred name; a writer adds " (2)", " (3)"… if it is taken. */
   readonly name: string;
@@ -112,6 +153,8 @@ export interface SheetPlan {
   readonly chart?: PlanChart;
   readonly validations?: readonly PlanValidation[];
   readonly conditionalFormats?: readonly PlanConditionalFormat[];
+  readonly textBlocks?: readonly PlanTextBlock[];
+  readonly print?: PlanPrint;
 }
 
 /** The A1 range a plan name refers to, e.g. "$B$5" or "$H$5:$H$16". */
@@ -200,4 +243,10 @@ export function conditionalRules(plan: SheetPlan): ConditionalRule[] {
     ...warnings.map((warning): ConditionalRule => ({ range: warning.range, formula: warning.formula, warning: true })),
     ...chanceCells.map((address): ConditionalRule => ({ range: address, formula: `=${nearCertainCondition(address)}`, warning: false, numberFormat: NEAR_CERTAIN_FORMAT })),
   ];
+}
+
+/** The plan with its money cells ({@link MONEY}) shown in another money format, e.g. the workbook's currency. */
+export function withMoneyFormat(plan: SheetPlan, format: string | undefined): SheetPlan {
+  if (format === undefined) return plan;
+  return { ...plan, cells: plan.cells.map((row) => row.map((cell) => (cell?.numberFormat === MONEY ? { ...cell, numberFormat: format } : cell))) };
 }

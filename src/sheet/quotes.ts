@@ -1,7 +1,7 @@
 import { COMPARE_LIMITS, RETAINERVALUE_LIMITS, SCENARIO_LIMITS, type ArgumentLimit } from '../model';
 import { SheetBuilder, partOf, text, type Block } from './builder';
 import { CHANCE_FORMAT } from './chance';
-import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
+import { COUNT, GENERAL, HOURS, HOURS_INPUT, MONEY, PERCENT, RATIO, VARIABILITY } from './formats';
 import { cellAddress, type PlanCell, type SheetPlan } from './plan';
 
 export type OfferType = 'hourly' | 'block' | 'top-up' | 'retainer' | 'managed';
@@ -93,14 +93,14 @@ export function quotesPlan(example: QuotesExample): SheetPlan {
   const sheet = new SheetBuilder([250, 110, 110, 110, 110, 110, 20, 100, 40]);
   const offerColumns = Array.from({ length: MAX_OFFERS }, (_, i) => 1 + i); // B..F
 
-  sheet.style('title', sheet.addRow(text('Provider quotes')));
-  sheet.style('note', sheet.putRows(sheet.nextRow, 0, QUOTES_NOTES.map((note) => [text(note)])));
+  sheet.title('Provider quotes');
+  sheet.note(...QUOTES_NOTES);
   sheet.skip();
 
   sheet.header(sheet.nextRow, 0, 'Your demand', 'Value');
   const demand = sheet.fields(sheet.nextRow, 0, [
-    { label: 'Expected support hours per month', name: 'expected_monthly_hours', cell: { value: example.expectedMonthlyHours, numberFormat: HOURS }, limit: SCENARIO_LIMITS.expectedMonthlyHours },
-    { label: 'Month-to-month variability', name: 'monthly_variability', cell: { value: example.monthlyVariability, numberFormat: RATIO }, limit: SCENARIO_LIMITS.monthlyVariability },
+    { label: 'Expected support hours per month', name: 'expected_monthly_hours', cell: { value: example.expectedMonthlyHours, numberFormat: HOURS_INPUT }, limit: SCENARIO_LIMITS.expectedMonthlyHours },
+    { label: 'Month-to-month variability', name: 'monthly_variability', cell: { value: example.monthlyVariability, numberFormat: VARIABILITY }, limit: SCENARIO_LIMITS.monthlyVariability },
     { label: 'Disruption cost per hour of IT problems', name: 'disruption_cost_per_hour', cell: { value: example.disruptionCostPerHour, numberFormat: MONEY }, limit: SCENARIO_LIMITS.disruptionCostPerHour },
     { label: 'Horizon (months)', name: 'horizon_months', cell: { value: example.horizonMonths, numberFormat: COUNT }, limit: SCENARIO_LIMITS.termMonths },
   ]);

@@ -1,8 +1,8 @@
 import { EXPIRYFORECAST_LIMITS, RETAINERVALUE_LIMITS, type ArgumentLimit } from '../model';
-import { SheetBuilder, partOf, text, type Field } from './builder';
-import { COUNT, DATE, HOURS, MONEY, PERCENT } from './formats';
+import { SheetBuilder, partOf, type Field } from './builder';
+import { COUNT, DATE, HOURS, HOURS_INPUT, MONEY, PERCENT } from './formats';
 import { cellAddress, type PlanCell, type SheetPlan } from './plan';
-import { LOG_ROWS, statusField, statusRow, warningFormats, type TrackerWarnings } from './tracker-status';
+import { LOG_ROWS, statusField, statusRow, warningFormats, wrapStatus, type TrackerWarnings } from './tracker-status';
 
 export interface RetainerTrackerExample {
   /** Hours made available at the start of each month. */
@@ -57,13 +57,13 @@ const WARNINGS: TrackerWarnings = {
 export function retainerTrackerPlan(example: RetainerTrackerExample): SheetPlan {
   const sheet = new SheetBuilder([250, 100, 110, 100, 110, 100, 100]);
 
-  sheet.style('title', sheet.addRow(text('Retainer tracker')));
-  sheet.style('note', sheet.putRows(sheet.nextRow, 0, NOTES.map((note) => [text(note)])));
+  sheet.title('Retainer tracker');
+  sheet.note(...NOTES);
 
   sheet.header(sheet.nextRow, 0, 'The retainer', 'Value', 'Unit');
   const hoursLimit: ArgumentLimit = { excelName: 'warn_hours', unit: 'hours', atLeast: 0 };
   const terms: readonly Field[] = [
-    { label: 'Hours each month', name: 'monthly_hours', cell: { value: example.monthlyHours, numberFormat: HOURS }, unit: 'hours', limit: RETAINERVALUE_LIMITS.monthlyHours },
+    { label: 'Hours each month', name: 'monthly_hours', cell: { value: example.monthlyHours, numberFormat: HOURS_INPUT }, unit: 'hours', limit: RETAINERVALUE_LIMITS.monthlyHours },
     { label: 'Price each month', name: 'monthly_price', cell: { value: example.monthlyPrice, numberFormat: MONEY }, unit: 'money per month', limit: RETAINERVALUE_LIMITS.monthlyPrice },
     { label: 'Rollover cap', name: 'rollover_cap', cell: { value: example.rolloverCap, numberFormat: PERCENT }, unit: 'share of a month\'s hours', limit: RETAINERVALUE_LIMITS.rolloverCap },
     { label: 'Start date', name: 'start_date', cell: { value: example.startDate, numberFormat: DATE }, unit: 'date' },
@@ -72,7 +72,7 @@ export function retainerTrackerPlan(example: RetainerTrackerExample): SheetPlan 
     {
       label: 'Warn at expected hours of at least',
       name: 'warn_hours',
-      cell: { value: example.warnHours ?? RETAINER_TRACKER_WARN_HOURS, numberFormat: HOURS },
+      cell: { value: example.warnHours ?? RETAINER_TRACKER_WARN_HOURS, numberFormat: HOURS_INPUT },
       unit: 'hours',
       limit: hoursLimit,
       subject: 'The hours to warn at',
@@ -99,7 +99,7 @@ export function retainerTrackerPlan(example: RetainerTrackerExample): SheetPlan 
       return [
         { value: m + 1, numberFormat: COUNT },
         { formula: `=EDATE(start_date,${m})`, numberFormat: DATE },
-        logged ? { value: example.hoursUsed[m], numberFormat: HOURS } : { numberFormat: HOURS },
+        logged ? { value: example.hoursUsed[m], numberFormat: HOURS_INPUT } : { numberFormat: HOURS_INPUT },
         blankUnlessLogged(available),
         // Nothing carries beyond the last month of the term.
         blankUnlessLogged(`IF(${m + 1}>=term_months,0,MIN(rollover_cap*monthly_hours,${unused}))`),
@@ -124,6 +124,7 @@ export function retainerTrackerPlan(example: RetainerTrackerExample): SheetPlan 
   sheet.fields(sheet.nextRow, 0, [
     LOG_ROWS.hoursUsed,
     LOG_ROWS.monthsElapsed,
+    LOG_ROWS.asOf,
     statusRow('Carried into the next month', 'carried_now', '=IF(months_elapsed=0,0,INDEX(carried_log,months_elapsed))', 'hours', HOURS),
     statusRow('Hours forfeited so far', 'forfeited_so_far', '=SUM(forfeited_log)', 'hours', HOURS),
     statusRow('Overage hours so far', 'overage_so_far', '=SUM(overage_log)', 'hours', HOURS),
@@ -139,6 +140,7 @@ export function retainerTrackerPlan(example: RetainerTrackerExample): SheetPlan 
     statusField(RETAINER_TRACKER_STATUS, WARNINGS),
   ]);
   sheet.style('result', sheet.span('forecast_forfeited', 'term_forfeited'));
+  wrapStatus(sheet, RETAINER_TRACKER_STATUS);
 
   return sheet.plan({
     name: RETAINER_TRACKER_SHEET_NAME,

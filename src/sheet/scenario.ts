@@ -1,7 +1,7 @@
 import { COMPARE_SPILL, SCENARIO_LIMITS, TERMDEMAND_LIMITS, type ScenarioInputs, type AfterHours } from '../model';
 import { SheetBuilder, blockRange, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
-import { COUNT, GENERAL, HOURS, MONEY, PERCENT, RATIO } from './formats';
+import { COUNT, GENERAL, HOURS, HOURS_INPUT, MONEY, PERCENT, VARIABILITY } from './formats';
 import { cellAddress, type PlanCell, type PlanChart, type SheetPlan } from './plan';
 import { ENTRY_HISTORY_FORMULAS, ENTRY_HISTORY_WIDTHS, placeEntryHistory, type EntryHistory } from './entry-history';
 import { withAfterHours } from './after-hours';
@@ -20,10 +20,10 @@ export const SCENARIO_INPUT_ROWS: readonly {
   readonly format: string;
 }[] = [
   { key: 'hourlyRate', name: 'hourly_rate', label: 'Hourly rate', unit: 'money per hour', format: MONEY },
-  { key: 'expectedMonthlyHours', name: 'expected_monthly_hours', label: 'Expected support hours per month', unit: 'hours per month', format: HOURS },
-  { key: 'monthlyVariability', name: 'monthly_variability', label: 'Month-to-month variability', unit: 'standard deviation ÷ mean of one month', format: RATIO },
+  { key: 'expectedMonthlyHours', name: 'expected_monthly_hours', label: 'Expected support hours per month', unit: 'hours per month', format: HOURS_INPUT },
+  { key: 'monthlyVariability', name: 'monthly_variability', label: 'Month-to-month variability', unit: 'how far a month typically strays from the average', format: VARIABILITY },
   { key: 'disruptionCostPerHour', name: 'disruption_cost_per_hour', label: 'Disruption cost of IT problems', unit: 'money per hour', format: MONEY },
-  { key: 'blockHours', name: 'block_hours', label: 'Block: hours', unit: 'hours', format: HOURS },
+  { key: 'blockHours', name: 'block_hours', label: 'Block: hours', unit: 'hours', format: HOURS_INPUT },
   { key: 'blockPrice', name: 'block_price', label: 'Block: price', unit: 'money, paid up front', format: MONEY },
   { key: 'termMonths', name: 'term_months', label: 'Block: valid for', unit: 'months', format: COUNT },
   { key: 'overageRate', name: 'overage_rate', label: 'Block: overage rate', unit: 'money per hour', format: MONEY },
@@ -61,6 +61,9 @@ const RESULT_ROWS: readonly { readonly label: string; readonly formula: string; 
   { label: 'Managed: expected saving vs hourly per month', formula: '=ITCOST.MANAGEDVALUE(expected_monthly_hours,hourly_rate,monthly_fee,covered_share,incident_reduction,disruption_cost_per_hour)', unit: 'money per month, undiscounted', format: MONEY },
   { label: 'Recommendation', formula: `=ITCOST.RECOMMEND(${COMPARE_ARGUMENTS})`, format: GENERAL },
 ];
+
+/** The longest advice RECOMMEND writes, in characters, with room to spare: its cell is made tall enough for it. */
+const ADVICE_CHARACTERS = 900;
 
 /** With a history, these inputs become formulas over it (the `history` name), as TERMDEMAND computes them for one month. */
 const HISTORY_FORMULAS: Partial<Record<keyof ScenarioInputs, string>> = {
@@ -105,8 +108,8 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   // A:E holds the COMPARE spill; G:H the history, or G:K the entries and their months.
   const sheet = new SheetBuilder(history ? [270, 110, 150, 135, 120, 20, 80, 90] : entries ? [270, 110, 150, 135, 120, 20, ...ENTRY_HISTORY_WIDTHS] : [270, 110, 150, 135, 120]);
 
-  sheet.style('title', sheet.addRow(text(SCENARIO_TITLE)));
-  sheet.style('note', sheet.addRow(text(SCENARIO_ASSUMPTIONS)));
+  sheet.title(SCENARIO_TITLE);
+  sheet.note(SCENARIO_ASSUMPTIONS);
   sheet.skip();
 
   const inputsHeader = sheet.header(sheet.nextRow, 0, 'Inputs', 'Value', 'Unit');
@@ -126,8 +129,8 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
     {
       label: 'Variability over the term',
       name: 'variability',
-      cell: { formula: '=monthly_variability/SQRT(term_months)', numberFormat: RATIO },
-      unit: 'standard deviation ÷ mean of the term, for BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS; COMPARE and RECOMMEND take the monthly one',
+      cell: { formula: '=monthly_variability/SQRT(term_months)', numberFormat: VARIABILITY },
+      unit: "the term's typical swing, for BREAKEVEN, BLOCKVALUE, FORFEITRISK and UNUSEDHOURS",
     },
   ]);
   sheet.skip();
@@ -135,6 +138,9 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   sheet.header(sheet.nextRow, 0, 'Results');
   const results = sheet.fields(sheet.nextRow, 0, RESULT_ROWS.map((result) => ({ label: result.label, cell: { formula: result.formula, numberFormat: result.format }, unit: result.unit })));
   sheet.style('result', results.values);
+  // The advice runs to several sentences: wrapped across the sheet from its cell, with room for the longest.
+  const advice = partOf(results.values, { row: RESULT_ROWS.findIndex((result) => result.label === 'Recommendation'), rows: 1 });
+  sheet.wrap({ ...advice, columns: sheet.columnCount - advice.column }, ADVICE_CHARACTERS);
   sheet.skip();
 
   sheet.header(sheet.nextRow, 0, 'Comparison over the term');
@@ -149,7 +155,7 @@ export function scenarioPlan(inputs: ScenarioInputs, options: ScenarioPlanOption
   if (history) {
     // Beside the inputs, from their header row down.
     sheet.header(inputsHeader.row, 6, 'Month', 'Support hours');
-    const months = sheet.putRows(inputValues.row, 6, history.map((hours, i) => [text(`Month ${i + 1}`), { value: hours, numberFormat: HOURS }]));
+    const months = sheet.putRows(inputValues.row, 6, history.map((hours, i) => [text(`Month ${i + 1}`), { value: hours, numberFormat: HOURS_INPUT }]));
     const hours = partOf(months, { column: 1 });
     sheet.name('history', hours, 'Past monthly support hours');
     sheet.style('input', hours);

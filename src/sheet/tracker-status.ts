@@ -4,7 +4,7 @@
  * warns of, and the warning formats that turn the figures behind a warning red.
  */
 import { blockRange, type Field, type SheetBuilder } from './builder';
-import { COUNT, GENERAL, HOURS, RATIO } from './formats';
+import { COUNT, DATE, GENERAL, HOURS, VARIABILITY } from './formats';
 import type { PlanConditionalFormat } from './plan';
 
 /** A cell reference by defined name: the name itself in a cell formula, an absolute address in a conditional format. */
@@ -38,12 +38,19 @@ export function statusRow(label: string, name: string, formula: string, unit: st
  */
 export const LOG_ROWS = {
   hoursUsed: statusRow('Hours used', 'hours_used', '=SUM(monthly_log)', 'hours', HOURS),
-  monthsElapsed: statusRow('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months', COUNT),
+  monthsElapsed: statusRow('Months logged', 'months_elapsed', '=COUNT(monthly_log)', 'months with hours typed: a blank month is not counted (type 0 for none)', COUNT),
+  // The figures hold as of the end of the months counted (the first months of the term, when the log is kept in order).
+  asOf: statusRow('As of', 'as_of', '=IF(months_elapsed=0,start_date,EDATE(start_date,months_elapsed)-1)', 'the last day of the months logged', DATE),
   burnRate: statusRow('Burn rate', 'burn_rate', '=IF(months_elapsed=0,0,hours_used/months_elapsed)', 'hours per month', HOURS),
   // No IFERROR: an error in the log should show, not pass as "no variability".
-  variability: statusRow('Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'standard deviation ÷ mean', RATIO),
+  variability: statusRow('Month-to-month variability', 'monthly_variability', '=IF(OR(months_elapsed<2,hours_used=0),0,STDEV.S(monthly_log)/AVERAGE(monthly_log))', 'how far a month typically strays from the average', VARIABILITY),
   monthsLeft: statusRow('Months left', 'months_left', '=MAX(0,term_months-months_elapsed)', 'months', COUNT),
 } as const;
+
+/** The longest status text, in characters: the status cell is wrapped to fit it. */
+export function longestStatus(texts: TrackerStatusTexts): number {
+  return Math.max(...[texts.noLog, texts.ended, texts.expiry, texts.overage, texts.both, texts.onTrack].map((t) => t.length));
+}
 
 /** The status field (`tracker_status`), from the `months_elapsed` and `months_left` cells and the warnings. */
 export function statusField(texts: TrackerStatusTexts, warnings: TrackerWarnings): Field {
@@ -53,6 +60,12 @@ export function statusField(texts: TrackerStatusTexts, warnings: TrackerWarnings
     `=IF(months_elapsed=0,"${texts.noLog}",IF(months_left=0,"${texts.ended}",IF(AND(${expiry},${overage}),"${texts.both}",` +
     `IF(${expiry},"${texts.expiry}",IF(${overage},"${texts.overage}","${texts.onTrack}")))))`;
   return { label: 'Status', name: 'tracker_status', cell: { formula, numberFormat: GENERAL } };
+}
+
+/** Wraps the status cell across the rest of the sheet, tall enough for its longest text. */
+export function wrapStatus(sheet: SheetBuilder, texts: TrackerStatusTexts): void {
+  const status = sheet.named('tracker_status');
+  sheet.wrap({ ...status, columns: sheet.columnCount - status.column }, longestStatus(texts));
 }
 
 /** Red where a warning holds: each outcome's figures (a span of named rows) and the status. */

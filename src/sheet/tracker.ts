@@ -1,9 +1,9 @@
 import { EXPIRYFORECAST_LIMITS, BILLEDHOURS_LIMITS, BLOCKVALUE_LIMITS, type ArgumentLimit } from '../model';
 import { SheetBuilder, partOf, text, type Field } from './builder';
 import { CHANCE_FORMAT } from './chance';
-import { BILLED_HOURS, COUNT, DATE, HOURS, MONEY, PERCENT, PLAIN, RATIO } from './formats';
-import { cellAddress, type PlanCell, type SheetPlan } from './plan';
-import { LOG_ROWS, statusField, statusRow, warningFormats, type TrackerWarnings } from './tracker-status';
+import { BILLED_HOURS, COUNT, DATE, HOURS, HOURS_INPUT, MONEY, PERCENT, PLAIN, VARIABILITY } from './formats';
+import { cellAddress, type PlanCell, type PlanChart, type SheetPlan } from './plan';
+import { LOG_ROWS, statusField, statusRow, warningFormats, wrapStatus, type TrackerWarnings } from './tracker-status';
 
 export interface TrackerExample {
   readonly blockHours: number;
@@ -71,8 +71,8 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   // A:C the block, E:G the ticket log.
   const sheet = new SheetBuilder([220, 100, 150, 20, 130, 70, 90]);
 
-  sheet.style('title', sheet.addRow(text('Block-hours tracker')));
-  sheet.style('note', sheet.putRows(sheet.nextRow, 0, TRACKER_NOTES.map((note) => [text(note)])));
+  sheet.title('Block-hours tracker');
+  sheet.note(...TRACKER_NOTES);
 
   // The block's terms, and when to warn.
   const termsHeader = sheet.header(sheet.nextRow, 0, 'The block', 'Value', 'Unit');
@@ -80,7 +80,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   const chanceLimit: ArgumentLimit = { excelName: 'warn_chance', unit: 'probability', atLeast: 0, atMost: 1, percent: true };
   const hoursLimit: ArgumentLimit = { excelName: 'warn_hours', unit: 'hours', atLeast: 0 };
   const terms: readonly Field[] = [
-    { label: 'Block hours', name: 'block_hours', cell: { value: example.blockHours, numberFormat: HOURS }, unit: 'hours', limit: BLOCKVALUE_LIMITS.blockHours },
+    { label: 'Block hours', name: 'block_hours', cell: { value: example.blockHours, numberFormat: HOURS_INPUT }, unit: 'hours', limit: BLOCKVALUE_LIMITS.blockHours },
     { label: 'Block price', name: 'block_price', cell: { value: example.blockPrice, numberFormat: MONEY }, unit: 'money, paid up front', limit: BLOCKVALUE_LIMITS.blockPrice },
     { label: 'Start date', name: 'start_date', cell: { value: example.startDate, numberFormat: DATE }, unit: 'date' },
     { label: 'Valid for', name: 'term_months', cell: { value: example.termMonths, numberFormat: COUNT }, unit: 'months', limit: EXPIRYFORECAST_LIMITS.termMonths },
@@ -96,7 +96,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     {
       label: '…and expected hours of at least',
       name: 'warn_hours',
-      cell: { value: example.warnHours ?? TRACKER_WARNING_DEFAULTS.hours, numberFormat: HOURS },
+      cell: { value: example.warnHours ?? TRACKER_WARNING_DEFAULTS.hours, numberFormat: HOURS_INPUT },
       unit: 'hours',
       limit: hoursLimit,
       subject: 'The hours to warn at',
@@ -113,10 +113,11 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     0,
     Array.from({ length: example.termMonths }, (_, m): PlanCell[] => {
       const logged = m < example.monthlyHours.length;
-      return [{ value: m + 1, numberFormat: COUNT }, { formula: `=EDATE(start_date,${m})`, numberFormat: DATE }, logged ? { value: example.monthlyHours[m], numberFormat: HOURS } : { numberFormat: HOURS }];
+      return [{ value: m + 1, numberFormat: COUNT }, { formula: `=EDATE(start_date,${m})`, numberFormat: DATE }, logged ? { value: example.monthlyHours[m], numberFormat: HOURS_INPUT } : { numberFormat: HOURS_INPUT }];
     }),
   );
   const hoursLogged = partOf(log, { column: 2 });
+  sheet.name('log_months', partOf(log, { column: 0, columns: 1 }), 'The months of the log, by number');
   sheet.name('monthly_log', hoursLogged, 'Hours used each month');
   sheet.style('input', hoursLogged);
   sheet.validate(hoursLogged, EXPIRYFORECAST_LIMITS.hoursUsed, 'Hours used');
@@ -124,17 +125,18 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
 
   // Status. The months left need burn_rate × months left hours on average; as a sum of that many
   // independent months their variability is the monthly one ÷ √(months left), as in EXPIRYFORECAST.
-  sheet.header(sheet.nextRow, 0, 'Status');
+  const statusHeading = sheet.header(sheet.nextRow, 0, 'Status');
   sheet.fields(sheet.nextRow, 0, [
     LOG_ROWS.hoursUsed,
     LOG_ROWS.monthsElapsed,
+    LOG_ROWS.asOf,
     statusRow('Hours remaining', 'hours_remaining', '=block_hours-hours_used', 'hours', HOURS),
     LOG_ROWS.burnRate,
     LOG_ROWS.variability,
     statusRow('Expires on', 'expires_on', '=EDATE(start_date,term_months)', 'date', DATE),
     LOG_ROWS.monthsLeft,
     statusRow('Expected use in the months left', 'expected_remaining', '=burn_rate*months_left', 'hours', HOURS),
-    statusRow('Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'standard deviation ÷ mean', RATIO),
+    statusRow('Variability over the months left', 'remaining_variability', '=IF(months_left=0,0,monthly_variability/SQRT(months_left))', 'how far the total typically strays from its forecast', VARIABILITY),
     statusRow('Chance some hours expire unused', 'chance_unused', '=IF(hours_remaining<=0,0,ITCOST.FORFEITRISK(expected_remaining,hours_remaining,remaining_variability))', 'probability', CHANCE_FORMAT),
     statusRow('Forecast unused hours at expiry', 'forecast_unused', '=IF(months_elapsed=0,MAX(0,hours_remaining),ITCOST.EXPIRYFORECAST(hours_used,months_elapsed,block_hours,term_months,monthly_variability))', 'hours', HOURS),
     statusRow('Value of those hours', 'forecast_unused_value', '=forecast_unused*block_price/block_hours', 'money', MONEY),
@@ -146,6 +148,33 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
     statusField(TRACKER_STATUS, WARNINGS),
   ]);
   sheet.style('result', sheet.span('chance_unused', 'forecast_overage_cost'));
+  wrapStatus(sheet, TRACKER_STATUS);
+  const statusEnd = sheet.named('tracker_status').row;
+
+  // The burn-down: hours left after each month as logged (a month not yet logged uses none), beside even use over the term.
+  sheet.skip();
+  sheet.header(sheet.nextRow, 0, 'Burn-down');
+  const burnHeader = sheet.header(sheet.nextRow, 0, 'Month', 'Hours left', 'Even use');
+  const burn = sheet.putRows(
+    sheet.nextRow,
+    0,
+    Array.from({ length: example.termMonths + 1 }, (_, m): PlanCell[] => {
+      const month = cellAddress(burnHeader.row + 1 + m, 0);
+      return [
+        { value: m, numberFormat: COUNT },
+        { formula: m === 0 ? '=block_hours' : `=block_hours-SUMIF(log_months,"<="&${month},monthly_log)`, numberFormat: HOURS },
+        { formula: `=block_hours*(1-${month}/term_months)`, numberFormat: HOURS },
+      ];
+    }),
+  );
+  const chart: PlanChart = {
+    title: 'Burn-down: hours left in the block',
+    xAxisTitle: 'Month of the term',
+    yAxisTitle: 'Hours left',
+    dataRange: `${cellAddress(burnHeader.row, 0)}:${cellAddress(burn.row + burn.rows - 1, 2)}`,
+    topLeft: cellAddress(statusHeading.row, 4),
+    bottomRight: cellAddress(statusEnd - 1, 6),
+  };
 
   // Beside the block's terms: the billing rules for the optional ticket log.
   sheet.header(termsHeader.row, 4, 'Billing rules', 'Value');
@@ -186,6 +215,7 @@ export function trackerPlan(example: TrackerExample): SheetPlan {
   return sheet.plan({
     name: TRACKER_SHEET_NAME,
     frozenRows: 1,
+    chart,
     conditionalFormats: warningFormats(sheet, WARNINGS, ['chance_unused', 'forecast_unused_value'], ['chance_overage', 'forecast_overage_cost']),
   });
 }

@@ -223,10 +223,9 @@ export function formStateForProblem(problem: Problem, kind: OfferKind = 'block')
 /**
  * A model's message as its field shows it: the field itself is "this", other arguments go by
  * their labels, and in a percent field the figures it suggests are percentages.
- *
- * @example
- * inFieldTerms('monthly_variability 0.6 is too small against the rollover; use at least 1.8 or 0 (hours known exactly)', FIELDS.find((f) => f.id === 'monthlyVariability')!, () => undefined)
- * //=> 'This is too small against the rollover; use at least 180% or 0% (hours known exactly)'
+
+ * ("monthly_variability 0.6 is too small …; use at least 1.8 or 0" under the variability field
+ * reads "This is too small …; use at least 180% or 0%".)
  */
 export function inFieldTerms(message: string, field: FieldSpec, fieldOf: (argument: string) => FieldSpec | undefined): string {
   const [name] = /^[a-z]+(?:_[a-z]+)*/.exec(message) ?? [''];

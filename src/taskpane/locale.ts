@@ -5,6 +5,7 @@
  */
 import { CHANCE_DISPLAY, formatChance, type FigureFormat } from '../model';
 import { decimalSeparatorOf, type DecimalSeparator } from './number-entry';
+import { moneyFormat } from '../sheet/formats';
 
 /** The currency of each region (ISO 3166 → ISO 4217), for the regions whose culture Excel may report. */
 const REGION_CURRENCY: Readonly<Record<string, string>> = {
@@ -61,6 +62,8 @@ export interface PaneLocale {
   readonly compactNumber: (value: number) => string;
   /** A calendar month, from a UTC date: "Mar 2026". */
   readonly month: (date: Date) => string;
+  /** The money format of the sheets the pane writes, with the currency's sign where the locale puts it; undefined without a currency. */
+  readonly sheetMoney: string | undefined;
 }
 
 /** A number that rounds to zero at `digits` decimals is written without a minus sign. */
@@ -97,8 +100,12 @@ export function paneLocale(tag: string | undefined, currency?: string): PaneLoca
     const shown = /^(\d+)\.(\d)%$/.exec(formatChance(probability));
     return shown ? tenth.format(Number(`${shown[1]}.${shown[2]}`) / 100) : formatChance(probability);
   };
+  const parts = money.formatToParts(1);
+  const sign = parts.find((part) => part.type === 'currency')?.value;
+  const signFirst = parts.findIndex((part) => part.type === 'currency') < parts.findIndex((part) => part.type === 'integer');
   return {
     tag: locale,
+    sheetMoney: code && sign ? moneyFormat(sign, signFirst ? 'before' : 'after') : undefined,
     currency: code,
     decimal: decimalSeparatorOf(locale),
     figures: {

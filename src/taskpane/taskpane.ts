@@ -3,6 +3,7 @@ import { installPreviewCustomFunctions } from './preview-runtime';
 import { readCultureName, readScenarioFromActiveSheet, readSelectedValues } from '../excel/read-sheet';
 import { describeWriteFailure, writeSheetPlan } from '../excel/write-plan';
 import { offerScenarioPlan } from '../sheet/offer-scenario';
+import { withMoneyFormat } from '../sheet/plan';
 import { ENTRY_HISTORY_LIMIT } from '../sheet/entry-history';
 import type { OfferKind } from '../model';
 import { functionExamples } from './examples';
@@ -195,9 +196,9 @@ async function createSheet(): Promise<void> {
       const recorded = history !== undefined && history.dates.length <= ENTRY_HISTORY_LIMIT;
       const entries = recorded ? { dates: history.dates, minutes: history.minutes, rules: history.rules, months: history.months.length } : undefined;
       const { afterHours, quote } = state;
-      const { sheetName } = await writeSheetPlan(
-        offerScenarioPlan(scenario, { ...(entries ? { entries } : {}), ...(afterHours ? { afterHours } : {}), ...(quote ? { quote } : {}) }),
-      );
+      const plan = offerScenarioPlan(scenario, { ...(entries ? { entries } : {}), ...(afterHours ? { afterHours } : {}), ...(quote ? { quote } : {}) });
+      // Money in the workbook's currency, as the pane shows it.
+      const { sheetName } = await writeSheetPlan(withMoneyFormat(plan, locale.sheetMoney));
       const note = recorded
         ? ' Its demand comes from the time entries listed beside the inputs (MONTHLYHOURS and TERMDEMAND).'
         : history

@@ -31,9 +31,11 @@ import '../../src/taskpane/number-entry';
 import '../../src/taskpane/theme';
 import '../../src/taskpane/locale';
 import '../../src/taskpane/chart';
+import '../../src/sheet/formats';
+import '../../src/sheet/plan';
 
 /** The files imported above: src/model's index and what it re-exports, and the others by name. */
-const STATICALLY_IMPORTED = ['src/sheet/file-formula.ts', 'src/excel/sheet-names.ts', 'src/taskpane/form.ts', 'src/taskpane/links.ts', 'src/taskpane/number-entry.ts', 'src/taskpane/theme.ts', 'src/taskpane/locale.ts', 'src/taskpane/chart.ts'];
+const STATICALLY_IMPORTED = ['src/sheet/file-formula.ts', 'src/excel/sheet-names.ts', 'src/taskpane/form.ts', 'src/taskpane/links.ts', 'src/taskpane/number-entry.ts', 'src/taskpane/theme.ts', 'src/taskpane/locale.ts', 'src/taskpane/chart.ts', 'src/sheet/formats.ts', 'src/sheet/plan.ts'];
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SRC = path.join(ROOT, 'src');

@@ -254,7 +254,7 @@ describe('the task pane in Excel (fake host)', () => {
      window.CustomFunctions = { associate: function () {}, Error: function (code, message) { this.code = code; this.message = message; }, ErrorCode: {} };
      window.Office = {
        HostType: { Excel: 'Excel' },
-       context: { requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(version) <= 1.13; } }, officeTheme: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#141414', controlForegroundColor: '#ffffff' } },
+       context: { requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(String(version).split('.')[1]) <= 13; } }, officeTheme: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#141414', controlForegroundColor: '#ffffff' } },
        onReady: function (callback) { var info = { host: 'Excel', platform: 'PC' }; setTimeout(function () { callback && callback(info); }); return Promise.resolve(info); },
      };`;
 

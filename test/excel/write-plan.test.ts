@@ -2,7 +2,7 @@ import { checkOfferScenario, checkScenario, type Scenario, type ScenarioInputs }
 import { candidateSheetNames } from '../../src/excel/sheet-names';
 import { describeWriteFailure, SheetWriteFailed, writeSheetPlan } from '../../src/excel/write-plan';
 import { readScenarioFromActiveSheet, readSelectedValues } from '../../src/excel/read-sheet';
-import { CELL_STYLES, conditionalRules, formulasGrid, numberFormatGrid, WARNING_STYLE } from '../../src/sheet/plan';
+import { CELL_STYLES, conditionalRules, formulasGrid, LINE_HEIGHT, numberFormatGrid, planExtent, WARNING_STYLE } from '../../src/sheet/plan';
 import { NEAR_CERTAIN_FORMAT } from '../../src/sheet/chance';
 import { TRACKER_SHEET_NAME, trackerPlan, type TrackerExample } from '../../src/sheet/tracker';
 import { scenarioPlan } from '../../src/sheet/scenario';
@@ -14,9 +14,11 @@ if (!checked.ok) throw new Error(checked.problem.message);
 const inputs: ScenarioInputs = checked.value;
 const TRACKER: TrackerExample = { blockHours: 40, blockPrice: 5400, startDate: 46204, termMonths: 12, overageRate: 150, monthlyHours: [2, 5, 3], ticketMinutes: [], incrementMinutes: 15, minimumMinutes: 30, multiplier: 1 };
 
-function useFake(options: Parameters<typeof createFakeExcel>[0] = {}) {
+/** The fake workbook as the Excel global, in a host that supports the ExcelApi sets up to `excelApi` (1.13 unless told). */
+function useFake(options: Parameters<typeof createFakeExcel>[0] = {}, excelApi = '1.13') {
   const fake = createFakeExcel(options);
   (globalThis as Record<string, unknown>).Excel = fake.Excel;
+  (globalThis as Record<string, unknown>).Office = { context: { requirements: { isSetSupported: (set: string, version: string) => set === 'ExcelApi' && Number(version.split('.')[1]) <= Number(String(excelApi).split('.')[1]) } } };
   return fake;
 }
 
@@ -59,7 +61,7 @@ describe('writing a sheet plan to Excel', () => {
       }),
     );
     expect(sheet.names.map((n) => n.name).sort()).toEqual(plan.names.map((n) => n.name).sort());
-    expect(sheet.names.find((n) => n.name === 'hourly_rate')?.address).toBe('IT cost scenario!B5');
+    expect(sheet.names.find((n) => n.name === 'hourly_rate')?.address).toBe('IT cost scenario!B6');
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.charts).toEqual([
       expect.objectContaining({ type: 'XYScatterLinesNoMarkers', source: `IT cost scenario!${plan.chart?.dataRange}`, seriesBy: 'Columns', title: plan.chart?.title }),
@@ -177,7 +179,7 @@ describe('writing a sheet plan to Excel', () => {
     const fake = useFake();
     const { sheetName } = await writeSheetPlan(scenarioPlan(inputs));
     fake.insertRows(sheetName, 3, 2);
-    expect(cellsOf(fake, sheetName).cells.get('B7')?.formula).toBe(inputs.hourlyRate); // hourly_rate was B5
+    expect(cellsOf(fake, sheetName).cells.get('B8')?.formula).toBe(inputs.hourlyRate); // hourly_rate was B6
     const before = fake.syncCount;
     expect(await readScenarioFromActiveSheet()).toEqual({ kind: 'scenario', offer: 'block', sheetName, inputs });
     expect(fake.syncCount - before).toBe(1);
@@ -265,7 +267,25 @@ describe('what the writer sets on each range, and nothing more', () => {
     for (const setting of ['font.bold=true', 'font.italic=true', 'font.color=', 'fill.color=', 'font.size=']) {
       expect(expected.some((line) => line.includes(` ${setting}`))).toBe(true);
     }
-    expect(fake.log.filter((line) => line.startsWith('format '))).toEqual(expected);
+    // Then each text block, merged: wrapped, top-aligned, its row as tall as its lines.
+    const blocks = (plan.textBlocks ?? []).flatMap((block) =>
+      ['wrapText=true', 'verticalAlignment="Top"', `rowHeight=${block.lines * LINE_HEIGHT}`].map((setting) => `format ${TRACKER_SHEET_NAME}!${block.range} ${setting}`),
+    );
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(fake.log.filter((line) => line.startsWith('format '))).toEqual([...expected, ...blocks]);
+    expect(fake.log.filter((line) => line.startsWith('merge '))).toEqual((plan.textBlocks ?? []).map((block) => `merge ${TRACKER_SHEET_NAME}!${block.range}`));
+  });
+
+  it('prints the sheet one page wide, landscape when it is wide, its cells only', async () => {
+    const fake = useFake();
+    const plan = trackerPlan(TRACKER);
+    const { sheetName } = await writeSheetPlan(plan);
+    expect(plan.print?.orientation).toBe('landscape');
+    expect(cellsOf(fake, sheetName).pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printArea: planExtent(plan), leftMargin: 18, rightMargin: 18 });
+    // A host without page layout (before ExcelApi 1.9) still gets the sheet, printed its own way.
+    const older = useFake({}, '1.8');
+    const written = await writeSheetPlan(plan);
+    expect(cellsOf(older, written.sheetName).pageLayout).toEqual({});
   });
 
   it('sets every column width the plan gives, by column letter, and puts the chart\'s legend at the bottom', async () => {

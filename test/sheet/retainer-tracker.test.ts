@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { meanAndSampleDeviation, retainerExpectations } from '../../src/model';
 import { RETAINER_TRACKER_STATUS, RETAINER_TRACKER_WARN_HOURS, retainerTrackerPlan, type RetainerTrackerExample } from '../../src/sheet/retainer-tracker';
+import { INPUT_NOTE } from '../../src/sheet/builder';
 import { cellAddress, rangeAddresses } from '../../src/sheet/plan';
 import { expectClose, planEngine, valueOf } from './plan-engine';
 
@@ -174,7 +175,8 @@ describe('the retainer tracker\'s layout', () => {
   it('styles the title, the inputs (terms and hours used) and the forecast', () => {
     expect(styled('title')).toEqual(['A1']);
     expect(plan.cells[0]?.[0]?.value).toBe('Retainer tracker');
-    expect(styled('note')).toEqual(['A2', 'A3']);
+    expect(styled('note')).toEqual(['A2', 'A3', 'A4']);
+    expect(plan.cells[1]?.[0]?.value).toBe(INPUT_NOTE);
     const inputs = styled('input');
     for (const name of ['monthly_hours', 'monthly_price', 'rollover_cap', 'start_date', 'term_months', 'overage_rate', 'warn_hours']) expect(inputs).toContain(address(name));
     for (let m = 0; m < 12; m += 1) expect(inputs).toContain(address('monthly_log', m));

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { expiryForecast, meanAndSampleDeviation } from '../../src/model';
-import { cellAddress, conditionalRules, rangeAddresses } from '../../src/sheet/plan';
+import { cellAddress, conditionalRules, LINE_HEIGHT, planExtent, rangeAddresses } from '../../src/sheet/plan';
+import { MONEY } from '../../src/sheet/formats';
 import { CHANCE_FORMAT } from '../../src/sheet/chance';
 import { TEMPLATES } from '../../src/sheet/templates';
 import { validationRule } from '../../src/sheet/validation';
@@ -39,7 +40,10 @@ async function openTemplate(file: string): Promise<LoadedTemplate> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const worksheet = workbook.worksheets[0];
   const xml = (await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')?.async('string')) ?? '';
-  const names = [...xml.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]+)<\/definedName>/g)].map((m) => ({ name: m[1], localSheetId: m[2], ref: decode(m[3]) }));
+  // The plan's names; Excel's own (_xlnm.Print_Area) are checked apart.
+  const names = [...xml.matchAll(/<definedName name="([^"]+)"(?: localSheetId="(\d+)")?>([^<]+)<\/definedName>/g)]
+    .map((m) => ({ name: m[1], localSheetId: m[2], ref: decode(m[3]) }))
+    .filter((n) => !n.name.startsWith('_xlnm.'));
 
   const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', language: 'enGB', smartRounding: false });
   const sheetName = hf.addSheet(worksheet.name);
@@ -59,6 +63,8 @@ async function openTemplate(file: string): Promise<LoadedTemplate> {
   );
   worksheet.eachRow((row) =>
     row.eachCell((cell) => {
+      // exceljs gives the cells a merge covers its first cell's value; the file holds them empty.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
       const address = { sheet, row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
       const value = cell.value as ExcelJS.CellValue;
       if (value && typeof value === 'object' && 'formula' in value && typeof value.formula === 'string') {
@@ -185,6 +191,55 @@ describe.each(TEMPLATES.map((t) => [t.title, t] as const))('the %s template (.xl
       } else if (expected !== undefined && expected !== null && expected !== '') {
         expect({ address, value: actual }).toEqual({ address, value: expected });
       }
+    }
+  });
+
+  it('keeps every value where the add-in is missing: no array formula, a cached value in every formula cell', async () => {
+    const sheetXml = (await (await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'templates', template.file)))).file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const cells = [...sheetXml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/g)].filter((m) => (m[2] ?? '').includes('<f'));
+    expect(cells.length).toBe(loaded.formulas.size);
+    for (const [, address, content] of cells) {
+      expect({ address, array: content.includes('t="array"'), cached: /<\/f><v>/.test(content) }).toEqual({ address, array: false, cached: true });
+    }
+  });
+
+  it('prints one page wide on a landscape page, its cells only, with the font named and long text wrapped', async () => {
+    const plan = template.plan();
+    const bytes = fs.readFileSync(path.join(DIST, 'templates', template.file));
+    const zip = await JSZip.loadAsync(bytes);
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const stylesXml = (await zip.file('xl/styles.xml')?.async('string')) ?? '';
+    expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(sheetXml).toMatch(/<pageSetup orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/);
+    const extent = `$A$1:$${planExtent(plan).split(':')[1].replace(/(\d+)/, '$$$1')}`;
+    expect(decode(workbookXml)).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="0">'${plan.name}'!${extent}</definedName>`);
+    // Every font names its face, so no application falls back to a serif one.
+    const fontList = /<fonts[^>]*>(.*?)<\/fonts>/s.exec(stylesXml)?.[1] ?? '';
+    const fonts = [...fontList.matchAll(/<font>(.*?)<\/font>/g)].map((m) => m[1]);
+    expect(fonts.length).toBeGreaterThan(1);
+    for (const font of fonts) expect(font).toContain('<name val="Calibri"/>');
+    // The notes are merged across the sheet and wrapped, their rows tall enough.
+    expect(plan.textBlocks?.length).toBeGreaterThan(1);
+    for (const block of plan.textBlocks ?? []) {
+      expect(sheetXml).toContain(`<mergeCell ref="${block.range}"/>`);
+      const first = loaded.worksheet.getCell(block.range.split(':')[0]);
+      expect(first.alignment).toEqual({ wrapText: true, vertical: 'top' });
+      expect(loaded.worksheet.getRow(Number(first.row)).height).toBe(block.lines * LINE_HEIGHT);
+    }
+  });
+
+  it('shows money in the reader\'s currency (Excel\'s built-in currency format), negatives in red', async () => {
+    const plan = template.plan();
+    const money = plan.cells.flatMap((row, r) => row.flatMap((cell, c) => (cell?.numberFormat === MONEY ? [cellAddress(r, c)] : [])));
+    expect(money.length).toBeGreaterThan(0);
+    const stylesXml = (await (await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'templates', template.file)))).file('xl/styles.xml')?.async('string')) ?? '';
+    expect(stylesXml).not.toContain('formatCode="#,##0.00;[Red]-#,##0.00"');
+    const sheetXml = (await (await JSZip.loadAsync(fs.readFileSync(path.join(DIST, 'templates', template.file)))).file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    const cellXfs = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(stylesXml)?.[1] ?? '').matchAll(/<xf [^>]*numFmtId="(\d+)"/g)].map((m) => m[1]);
+    for (const address of money) {
+      const style = new RegExp(`<c r="${address}" s="(\\d+)"`).exec(sheetXml)?.[1];
+      expect({ address, numFmtId: style === undefined ? undefined : cellXfs[Number(style)] }).toEqual({ address, numFmtId: '8' });
     }
   });
 

@@ -33,6 +33,10 @@ export interface FakeSheet {
   validations: Array<{ range: string; rule?: unknown; errorAlert?: unknown }>;
   /** Conditional formats, highest priority first: Excel puts each one added at the top. */
   conditionalFormats: FakeConditionalFormat[];
+  /** Merged ranges, each with its wrap, vertical alignment and row height as set. */
+  merges: Array<{ range: string; wrapText?: boolean; verticalAlignment?: string; rowHeight?: number }>;
+  /** The page layout as set: orientation, zoom and print area. */
+  pageLayout: { orientation?: string; zoom?: unknown; printArea?: string; leftMargin?: number; rightMargin?: number };
 }
 
 export interface FakeConditionalFormat {
@@ -131,7 +135,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
   const failing = new Set<number>(options.failAtSync === undefined ? [] : typeof options.failAtSync === 'number' ? [options.failAtSync] : options.failAtSync);
   const selection = options.selection ?? 'A1';
   const newSheet = (name: string, cells: Record<string, string | number> = {}): FakeSheet => {
-    const sheet: FakeSheet = { id: `{sheet-${nextId++}}`, name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map(), validations: [], conditionalFormats: [] };
+    const sheet: FakeSheet = { id: `{sheet-${nextId++}}`, name, cells: new Map(), names: [], charts: [], frozenRows: 0, columnWidths: new Map(), validations: [], conditionalFormats: [], merges: [], pageLayout: {} };
     for (const [address, value] of Object.entries(cells)) sheet.cells.set(address, { formula: value, numberFormat: 'General' });
     return sheet;
   };
@@ -169,9 +173,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
         return target;
       };
       const format: Record<string, unknown> = {
-        font: setters('font.', ['bold', 'italic', 'size', 'color']),
+        font: setters('font.', ['bold', 'italic', 'size', 'color', 'name']),
         fill: setters('fill.', ['color']),
       };
+      // Wrap, alignment and height are recorded on the merge of the same range (text blocks are merged first).
+      const onMerge = (key: 'wrapText' | 'verticalAlignment' | 'rowHeight') => (value: never) =>
+        enqueue(`format ${handle.label()}!${address} ${key}=${JSON.stringify(value)}`, () => {
+          const merge = sheetOf(handle).merges.find((m) => m.range === address);
+          if (!merge) throw new Error(`InvalidOperation: the test's fake only formats merged ranges with ${key}`);
+          merge[key] = value;
+        });
+      for (const key of ['wrapText', 'verticalAlignment', 'rowHeight'] as const) Object.defineProperty(format, key, { set: onMerge(key) });
       Object.defineProperty(format, 'columnWidth', {
         set: (width: number) =>
           enqueue(`columnWidth ${handle.label()}!${address}=${width}`, () => sheetOf(handle).columnWidths.set(address.split(':')[0], width)),
@@ -207,6 +219,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
           );
         });
       Object.defineProperty(range, 'formulas', { set: writeGrid('formula') });
+      range.merge = (across?: boolean) =>
+        enqueue(`merge ${handle.label()}!${address}${across ? ' across' : ''}`, () => sheetOf(handle).merges.push({ range: address }));
       const dataValidation = {};
       for (const key of ['rule', 'errorAlert'] as const) {
         Object.defineProperty(dataValidation, key, {
@@ -305,6 +319,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}) {
             };
           },
         },
+        pageLayout: (() => {
+          const layout: Record<string, unknown> = {
+            setPrintArea: (area: string) => enqueue(`pageLayout.setPrintArea ${handle.label()} ${area}`, () => (sheetOf(handle).pageLayout.printArea = area)),
+          };
+          for (const key of ['orientation', 'zoom', 'leftMargin', 'rightMargin'] as const) {
+            Object.defineProperty(layout, key, {
+              set: (value: never) => enqueue(`pageLayout.${key} ${handle.label()} ${JSON.stringify(value)}`, () => (sheetOf(handle).pageLayout[key] = value)),
+            });
+          }
+          return layout;
+        })(),
         freezePanes: {
           freezeRows: (count: number) => enqueue(`freezeRows ${handle.label()} ${count}`, () => (sheetOf(handle).frozenRows = count)),
         },

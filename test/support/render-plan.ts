@@ -3,7 +3,7 @@
  * like the sheet in Excel: for looking at in tests and for the README's picture. Charts are drawn
  * as SVG lines from the plan's chart range.
  */
-import { CELL_STYLES, cellPosition, type SheetPlan } from '../../src/sheet/plan';
+import { CELL_STYLES, LINE_HEIGHT, cellPosition, type SheetPlan } from '../../src/sheet/plan';
 import { shownNumberFormat } from '../../src/sheet/chance';
 
 function escapeHtml(text: string): string {
@@ -54,9 +54,17 @@ export function formatValue(value: unknown, numberFormat: string): string {
   const literal = /^"([^"]*)"$/.exec(section);
   if (literal) return literal[1];
   if (section === 'General') return String(+value.toPrecision(10));
-  const decimals = (section.split('.')[1] ?? '').replace(/[^0]/g, '').length;
-  if (section.endsWith('%')) return `${excelFixed(value, decimals, 2)}%`;
-  const fixed = excelFixed(value, decimals);
+  const after = section.split('.')[1] ?? '';
+  const decimals = after.replace(/[^0#]/g, '').length;
+  // "0.0#": two decimals at most, and a "#" one only where it is not zero.
+  const optional = after.replace(/[^0#]/g, '').length - after.replace(/[^0]/g, '').length;
+  const trim = (text: string) => {
+    let trimmed = text;
+    for (let i = 0; i < optional && /\.\d*0$/.test(trimmed); i += 1) trimmed = trimmed.slice(0, -1);
+    return trimmed;
+  };
+  if (section.endsWith('%')) return `${trim(excelFixed(value, decimals, 2))}%`;
+  const fixed = trim(excelFixed(value, decimals));
   return section.includes(',') ? fixed.replace(/^(-?\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ',')) : fixed;
 }
 
@@ -82,9 +90,23 @@ export function planToHtml(plan: SheetPlan, values: readonly (readonly unknown[]
     const [from, to = from] = range.split(':').map(cellPosition);
     for (let r = from.row; r <= to.row; r += 1) for (let c = from.column; c <= to.column; c += 1) styleAt.set(`${r},${c}`, style);
   }
+  // Text blocks: merged, wrapped, their rows as tall as the plan says.
+  const blocks = new Map<string, { span: number; lines: number }>();
+  for (const block of plan.textBlocks ?? []) {
+    const [from, to = from] = block.range.split(':').map(cellPosition);
+    blocks.set(`${from.row},${from.column}`, { span: to.column - from.column + 1, lines: block.lines });
+  }
   const rows = plan.cells.map((row, r) => {
     const cells: string[] = [];
     for (let c = 0; c < row.length; c += 1) {
+      const block = blocks.get(`${r},${c}`);
+      if (block) {
+        const text = formatValue(values[r]?.[c], row[c]?.numberFormat ?? 'General');
+        const style = styleAt.get(`${r},${c}`) ?? '';
+        cells.push(`<td class="${style} wrapped" colspan="${block.span}" style="height:${Math.round(block.lines * LINE_HEIGHT * 1.333)}px">${escapeHtml(text)}</td>`);
+        c += block.span - 1;
+        continue;
+      }
       const value = values[r]?.[c];
       // The plan's conditional number formats apply as Excel would apply them.
       const text = formatValue(value, shownNumberFormat(row[c]?.numberFormat ?? 'General', value));
@@ -100,17 +122,18 @@ export function planToHtml(plan: SheetPlan, values: readonly (readonly unknown[]
     }
     return `<tr><th>${r + 1}</th>${cells.join('')}</tr>`;
   });
-  const pixels = plan.columnWidths.map((w) => Math.round(w * 1.2));
+  const pixels = plan.columnWidths.map((w) => Math.round((w * 4) / 3));
   const widths = pixels.map((w) => `<col style="width:${w}px">`).join('');
   const tableWidth = 36 + pixels.reduce((sum, w) => sum + w, 0);
   const letters = plan.columnWidths.map((_, i) => `<th>${String.fromCharCode(65 + i)}</th>`).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
-    body { margin: 0; font: 13px 'Segoe UI', Roboto, sans-serif; background: #fff; color: #242424; }
+    body { margin: 0; font: 14.67px Calibri, Carlito, 'Segoe UI', Roboto, sans-serif; background: #fff; color: #242424; }
     table { border-collapse: collapse; table-layout: fixed; }
     td { overflow: hidden; text-overflow: ellipsis; }
     td, th { border: 1px solid #e0e0e0; padding: 2px 6px; height: 20px; white-space: nowrap; overflow: visible; }
     th { background: #f3f3f3; color: #616161; font-weight: normal; text-align: center; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.wrapped { white-space: normal; vertical-align: top; overflow: hidden; }
     ${styleSheet()}
   </style></head><body><table style="width:${tableWidth}px"><colgroup><col style="width:36px">${widths}</colgroup>
   <tr><th></th>${letters}</tr>${rows.join('')}</table></body></html>`;
