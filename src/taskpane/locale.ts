@@ -52,6 +52,8 @@ export interface PaneLocale {
   readonly decimal: DecimalSeparator;
   /** Money with the currency, and counts, percentages and chances, for the advice and the review. */
   readonly figures: FigureFormat;
+  /** Money without the currency sign, for a table whose caption names the currency: "1,234.50". */
+  readonly amount: (value: number) => string;
   /** A whole count: "1,250". */
   readonly count: (value: number) => string;
   /** Hours to the hundredth: "12.25". */
@@ -85,6 +87,7 @@ export function paneLocale(tag: string | undefined, currency?: string): PaneLoca
   const moneyStyle: Intl.NumberFormatOptions = code ? { style: 'currency', currency: code } : {};
   const money = new Intl.NumberFormat(locale, { ...moneyStyle, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const amount = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const tenth = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -114,6 +117,7 @@ export function paneLocale(tag: string | undefined, currency?: string): PaneLoca
       percent: (fraction) => percent.format(unsigned(fraction, 3)),
       chance,
     },
+    amount: (value) => amount.format(unsigned(value, 2)),
     count: (value) => count.format(value),
     hours: (value) => hours.format(unsigned(value, 2)),
     compactMoney: (value) => compactMoney.format(value),

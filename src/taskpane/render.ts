@@ -93,9 +93,13 @@ function cell(text: string, header = false): HTMLTableCellElement {
   return created;
 }
 
+/** How many reasons the advice shows at once; the rest are a click away. */
+const REASONS_SHOWN = 3;
+
 /**
- * The recommendation as the verdict, then its reasons as a list. The text nodes between the
- * elements make the block's text exactly RECOMMEND's cell text.
+ * The recommendation: the verdict in bold, then up to {@link REASONS_SHOWN} reasons as a list, and
+ * any further ones (a bad case, discounting, uneven demand) under "More reasons". The verdict and
+ * the reasons, in order, are RECOMMEND's sentences.
  */
 function renderRecommendation(preview: Preview): HTMLElement {
   const advice = preview.recommendation;
@@ -103,12 +107,18 @@ function renderRecommendation(preview: Preview): HTMLElement {
   root.id = 'recommendation';
   const verdict = element('p', 'verdict', `${advice.verdict}.`);
   verdict.id = 'verdict';
-  const reasons = element('ul', 'reasons');
-  advice.reasons.forEach((reason, index) => {
-    if (index > 0) reasons.append(' ');
-    reasons.append(element('li', undefined, reason));
-  });
-  root.append(verdict, ' ', reasons);
+  const list = (reasons: readonly string[]) => {
+    const items = element('ul', 'reasons');
+    items.append(...reasons.map((reason) => element('li', undefined, reason)));
+    return items;
+  };
+  root.append(verdict, list(advice.reasons.slice(0, REASONS_SHOWN)));
+  const more = advice.reasons.slice(REASONS_SHOWN);
+  if (more.length > 0) {
+    const details = element('details', 'more-reasons');
+    details.append(element('summary', undefined, more.length === 1 ? 'One more reason' : `${more.length} more reasons`), list(more));
+    root.append(details);
+  }
   return root;
 }
 
@@ -133,7 +143,8 @@ export function renderPreview(root: HTMLElement, preview: Preview, locale: PaneL
   head.append(headRow);
   const body = element('tbody');
   const options = [comparison.hourly, comparison.prepaid, comparison.managed];
-  reviewRows(comparison, f).forEach((texts, index) => {
+  // The caption names the currency, so the cells hold the amounts alone and the table fits a narrow pane.
+  reviewRows(comparison, { ...f, money: locale.amount }).forEach((texts, index) => {
     const row = element('tr');
     row.append(...texts.map((text) => cell(text)));
     row.dataset.option = options[index].option;

@@ -9,7 +9,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { FIELDS, fieldApplies, OFFER_KINDS } from '../../src/taskpane/fields';
 import { ROOT } from '../support/dist';
-import { openPane, useServedPane } from './browser';
+import { fakeExcelScript, openPane, useServedPane } from './browser';
 
 jest.setTimeout(300_000);
 
@@ -48,6 +48,18 @@ async function fillValid(page: Page, kind: string): Promise<void> {
   }
 }
 
+/**
+ * A picture of the whole pane at a width: the viewport made as tall as the pane's content, so the
+ * buttons kept at the foot of the pane sit below everything else, as in a tall task pane.
+ */
+async function picture(page: Page, width: number, name: string): Promise<void> {
+  await page.setViewportSize({ width, height: 2400 });
+  const bottom = await page.evaluate(() => Math.ceil(document.querySelector('main')?.getBoundingClientRect().bottom ?? 900));
+  await page.setViewportSize({ width, height: bottom + 8 });
+  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+  await page.setViewportSize({ width: 320, height: 900 });
+}
+
 /** axe-core's WCAG 2.1 A and AA violations on the page as it stands, one line each. */
 async function axeViolations(page: Page): Promise<string[]> {
   // page.evaluate is not subject to the page's Content-Security-Policy, which refuses inline scripts.
@@ -68,11 +80,7 @@ describe('the pane in both themes', () => {
       await page.click(`#step-tab-${step}`);
       if (step === 1) await page.click('details.history summary');
       expect({ step, violations: await axeViolations(page) }).toEqual({ step, violations: [] });
-      for (const width of [320, 500]) {
-        await page.setViewportSize({ width, height: 900 });
-        if (step === 4 || step === 1) await page.screenshot({ path: path.join(ARTIFACTS, `pane-step${step}-${width}px-${scheme}.png`), fullPage: true });
-      }
-      await page.setViewportSize({ width: 320, height: 900 });
+      if (step === 1 || step === 4) for (const width of [320, 500]) await picture(page, width, `pane-step${step}-${width}px-${scheme}.png`);
     }
     // A field to fix, marked in red on the Review step, and the step tab that holds it.
     await page.click('#step-tab-1');
@@ -125,6 +133,100 @@ describe('extreme values in every field', () => {
       }
     }
     expect(findings).toEqual([]);
+    await close();
+  });
+});
+
+/** A fake Excel host (test/support/fake-excel.ts) with the given Office theme colours and workbook culture. */
+function officeHost(theme: Record<string, string>, culture?: string): string {
+  return `${fakeExcelScript()}
+    window.__fake = window.__createFakeExcel(${JSON.stringify(culture === undefined ? {} : { culture })});
+    window.Excel = window.__fake.Excel;
+    window.CustomFunctions = { associate: function () {}, Error: function (code, message) { this.code = code; this.message = message; }, ErrorCode: {} };
+    window.Office = {
+      HostType: { Excel: 'Excel' },
+      context: { requirements: { isSetSupported: function (name, version) { return name === 'ExcelApi' && Number(String(version).split('.')[1]) <= 13; } }, officeTheme: ${JSON.stringify(theme)} },
+      onReady: function (callback) { var info = { host: 'Excel', platform: 'PC' }; setTimeout(function () { callback && callback(info); }); return Promise.resolve(info); },
+    };`;
+}
+
+describe('the pane in Office', () => {
+  it.each([
+    ['Dark Gray', { bodyBackgroundColor: '#666666', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#444444', controlForegroundColor: '#ffffff' }, 'dark'],
+    ['Black', { bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#1f1f1f', controlForegroundColor: '#ffffff' }, 'dark'],
+    ['White', { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000', controlBackgroundColor: '#ffffff', controlForegroundColor: '#000000' }, 'light'],
+    ['Colorful', { bodyBackgroundColor: '#e6e6e6', bodyForegroundColor: '#262626', controlBackgroundColor: '#ffffff', controlForegroundColor: '#262626' }, 'light'],
+  ])('follows the %s Office theme by its colours, and stays readable (axe-core)', async (_name, theme, expected) => {
+    const { page, context } = await openPane(pane.browser(), pane.url(), { width: 320, fakeHost: officeHost(theme) });
+    // The system says the opposite: the host's theme wins.
+    await page.emulateMedia({ colorScheme: expected === 'dark' ? 'light' : 'dark' });
+    await page.goto(`${pane.url()}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    await page.waitForFunction((want) => document.documentElement.dataset.theme === want, expected);
+    await fillValid(page, 'block');
+    for (const step of [1, 4]) {
+      await page.click(`#step-tab-${step}`);
+      expect({ step, violations: await axeViolations(page) }).toEqual({ step, violations: [] });
+    }
+    await picture(page, 320, `pane-office-${_name.replace(/\s/g, '-').toLowerCase()}-320px.png`);
+    await context.close();
+  });
+
+  it('writes figures and money as the workbook does (Excel\'s culture), and the sheet\'s money in its currency', async () => {
+    const { page, context } = await openPane(pane.browser(), pane.url(), { width: 320, fakeHost: officeHost({ bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000' }, 'de-DE') });
+    await page.goto(`${pane.url()}/taskpane.html`);
+    await page.waitForSelector('body[data-mode="excel"]');
+    // Typed the German way: a decimal comma, a dot for thousands, the € sign.
+    await page.fill('#hourlyRate', '185,5 €');
+    await page.fill('#expectedMonthlyHours', '2');
+    await page.fill('#monthlyVariability', '60 %');
+    await page.click('#step-tab-2');
+    await page.fill('#blockHours', '20');
+    await page.fill('#blockPrice', '3.400');
+    await page.click('#step-tab-3');
+    await page.fill('#monthlyFee', '900');
+    await page.click('#step-tab-4');
+    await page.waitForFunction(() => (document.getElementById('recommendation')?.textContent ?? '').includes('€'));
+    const advice = (await page.textContent('#recommendation')) ?? '';
+    expect(advice).toMatch(/\d{1,3}(\.\d{3})*,\d{2}\s€/);
+    expect(advice).not.toMatch(/\$/);
+    const table = (await page.textContent('#comparison')) ?? '';
+    expect(table).toContain('EUR');
+    // The caption names the currency; the cells hold German amounts without the sign.
+    expect(table).toMatch(/\d{1,3}(\.\d{3})*,\d{2}/);
+    expect(table).not.toContain('€');
+    await page.click('#create');
+    await page.waitForSelector('#status[data-tone="success"]');
+    const formats = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: Array<{ name: string; cells: Map<string, { numberFormat: string }> }> } }).__fake;
+      const sheet = fake.sheets.find((s) => s.name === 'IT cost scenario');
+      return sheet ? [...new Set([...sheet.cells.values()].map((c) => c.numberFormat))] : [];
+    });
+    expect(formats).toContain('#,##0.00 [$€];[Red]-#,##0.00 [$€]');
+    expect(formats).not.toContain('#,##0.00;[Red]-#,##0.00');
+    await context.close();
+  });
+});
+
+describe('the layout at 320 px', () => {
+  it('puts the first field near the top, keeps Create in view, gives percent fields the full width, and does not move when a field takes focus', async () => {
+    const { page, close } = await open(320, 'light');
+    const first = await page.locator('#hourlyRate').boundingBox();
+    expect(first?.y).toBeLessThan(200);
+    const plain = await page.locator('#hourlyRate').boundingBox();
+    const percent = await page.locator('#monthlyVariability').boundingBox();
+    expect(percent?.width).toBe(plain?.width);
+    const before = await page.locator('#expectedMonthlyHours').boundingBox();
+    await page.focus('#hourlyRate');
+    expect(await page.locator('#expectedMonthlyHours').boundingBox()).toEqual(before);
+    await fillValid(page, 'block');
+    await page.click('#step-tab-4');
+    const create = await page.locator('#create').boundingBox();
+    expect((create?.y ?? Infinity) + (create?.height ?? 0)).toBeLessThanOrEqual(900);
+    // Under Windows forced colours, the selected tab is told apart by more than colour.
+    await page.emulateMedia({ forcedColors: 'active' });
+    expect(await page.$eval('#tab-scenario', (tab) => getComputedStyle(tab).textDecorationLine)).toBe('underline');
+    expect(await page.$eval('#tab-templates', (tab) => getComputedStyle(tab).textDecorationLine)).toBe('none');
     await close();
   });
 });

@@ -39,6 +39,11 @@ function inDollars(text: string | null): string {
   return (text ?? '').replace(/\$(?=\d)/g, '');
 }
 
+/** The advice as the pane shows it: the verdict, then every reason (those under "More reasons" too), as one text. */
+async function adviceText(page: Page): Promise<string> {
+  return page.$eval('#recommendation', (root) => [root.querySelector('#verdict'), ...Array.from(root.querySelectorAll('li'))].map((node) => node?.textContent ?? '').join(' '));
+}
+
 async function fillWizard(page: Page): Promise<void> {
   for (const step of [1, 2, 3, 4]) {
     await page.click(`#step-tab-${step}`);
@@ -82,7 +87,7 @@ describe('the task pane outside Office (preview, real office.js)', () => {
     await fillWizard(page);
     const args = scenarioCompareArguments(INPUTS);
     const comparison = compareOptions(args);
-    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendation(comparison, args));
+    expect(inDollars(await adviceText(page))).toBe(recommendation(comparison, args));
     const costs = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => [(row as HTMLElement).dataset.option, Number((row as HTMLElement).dataset.expectedCost)]));
     expect(costs).toEqual([
       ['Hourly', comparison.hourly.expectedCost],
@@ -283,7 +288,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.click('#load');
     await page.waitForSelector('#status[data-tone="success"]');
     const args = scenarioCompareArguments(INPUTS);
-    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendation(compareOptions(args), args));
+    expect(inDollars(await adviceText(page))).toBe(recommendation(compareOptions(args), args));
     expect(await page.inputValue('#blockPrice')).toBe('3400');
     expect(await page.inputValue('#coveredShare')).toBe('90');
     expect(consoleErrors).toEqual([]);
@@ -339,7 +344,11 @@ describe('the task pane in Excel (fake host)', () => {
     const { common, offer } = scenarioTerms(retainer.value);
     const comparison = compareOffer(common, offer);
     if (!comparison.ok) throw new Error(comparison.problem.message);
-    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
+    expect(inDollars(await adviceText(page))).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
+    // Four reasons: three shown, the fourth under "One more reason".
+    expect(adviseOnOffer(comparison.value, common).reasons).toHaveLength(4);
+    expect(await page.$$eval('#recommendation > .reasons > li', (items) => items.length)).toBe(3);
+    expect(await page.textContent('#recommendation .more-reasons summary')).toBe('One more reason');
     const options = await page.$$eval('#comparison tbody tr', (rows) => rows.map((row) => (row as HTMLElement).dataset.option));
     expect(options).toEqual(['Hourly', 'Monthly retainer', 'Managed services']);
     expect(await page.textContent('#figure-forfeited-hours')).toMatch(/ h over 12 months$/);
@@ -363,7 +372,7 @@ describe('the task pane in Excel (fake host)', () => {
     await page.waitForSelector('#status[data-tone="success"]');
     expect(await page.isChecked('#offer-retainer')).toBe(true);
     expect([await page.inputValue('#retainerHours'), await page.inputValue('#retainerPrice'), await page.inputValue('#rolloverCap')]).toEqual(['2', '330', '50']);
-    expect(inDollars(await page.textContent('#recommendation'))).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
+    expect(inDollars(await adviceText(page))).toBe(recommendationText(adviseOnOffer(comparison.value, common)));
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
