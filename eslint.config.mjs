@@ -86,7 +86,7 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': ['error', { object: 'Excel', property: 'run', message: 'Only src/excel calls Excel.run.' }] },
   },
   {
-    files: ['scripts/**/*.js', 'bench/**/*.js', 'src/vendor/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js', 'tools/mutation/*.cjs'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', 'src/vendor/**/*.js', 'webpack.config.js', 'jest.config.js', 'jest.mutate.config.js', 'tools/mutation/*.cjs', 'test/support/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -5,7 +5,7 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
-const { DEV_BASE_URL, rewriteManifestUrls } = require('./scripts/manifest-url');
+const { DEV_BASE_URL, checkProductionUrl, rewriteBaseUrl, rewriteUnifiedManifest } = require('./scripts/manifest-url');
 const { readDevCertificates, CERT_DIR } = require('./scripts/dev-certs');
 
 /** The dev server's port: 3000 unless ITCOST_PORT says otherwise; 0 lets the system pick a free one (the URL printed is the real one). */
@@ -66,6 +66,33 @@ class FunctionsModulesPlugin {
   }
 }
 
+/**
+ * Points the files that name the add-in's own address at the address it is served from: both
+ * manifests and the help links in functions.json. A production build takes ITCOST_PUBLIC_URL; a
+ * development build https://localhost with the dev server's port.
+ */
+class BaseUrlPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('BaseUrl', (compilation) => {
+      // After the copied manifests and the metadata plugin's functions.json are added.
+      compilation.hooks.processAssets.tap({ name: 'BaseUrl', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        for (const file of ['manifest.xml', 'manifest.json', 'functions.json']) {
+          const asset = compilation.getAsset(file);
+          if (!asset) continue;
+          const text = asset.source.source().toString();
+          const rewritten = file === 'manifest.json' ? rewriteUnifiedManifest(text, this.baseUrl) : rewriteBaseUrl(text, this.baseUrl);
+          compilation.updateAsset(file, new sources.RawSource(rewritten));
+        }
+      });
+    });
+  }
+}
+
 function printHowToTry(protocol, port) {
   const base = `${protocol}://localhost:${port}`;
   const lines = [
@@ -92,6 +119,8 @@ function printHowToTry(protocol, port) {
 module.exports = (_env, argv) => {
   const isProduction = argv.mode === 'production';
   const productionUrl = process.env.ITCOST_PUBLIC_URL;
+  // The address the manifests and help links name: the production URL, or this machine at the dev server's port.
+  const baseUrl = isProduction && productionUrl ? checkProductionUrl(productionUrl) : PORT === 0 ? DEV_BASE_URL : `https://localhost:${PORT}/`;
   const certificates = isProduction ? undefined : readDevCertificates();
   const howToTry = { compiled: false, listening: false, printed: false };
   const printHowToTryOnce = (devServer) => {
@@ -130,6 +159,7 @@ module.exports = (_env, argv) => {
     performance: { hints: false },
     plugins: [
       new FunctionsModulesPlugin(),
+      new BaseUrlPlugin(baseUrl),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -141,14 +171,9 @@ module.exports = (_env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            transform(content) {
-              if (!isProduction || !productionUrl) return content;
-              return rewriteManifestUrls(content.toString(), productionUrl);
-            },
-          },
+          // Both manifests: the XML one for Office 2021 and other perpetual versions, the unified one for Microsoft 365.
+          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.json', to: 'manifest.json' },
         ],
       }),
       {
@@ -156,7 +181,7 @@ module.exports = (_env, argv) => {
           compiler.hooks.done.tap('ProductionUrlNotice', () => {
             if (isProduction && !productionUrl) {
               console.log(
-                `\nNote: ITCOST_PUBLIC_URL is not set, so dist/manifest.xml still points at ${DEV_BASE_URL}.\n` +
+                `\nNote: ITCOST_PUBLIC_URL is not set, so dist/manifest.xml, dist/manifest.json and the functions' help links still point at ${DEV_BASE_URL}.\n` +
                   'Set it to the https address where you host dist/, e.g. ITCOST_PUBLIC_URL=https://addin.example.com/itcost/ npm run build\n',
               );
             }

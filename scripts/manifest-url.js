@@ -24,7 +24,22 @@ function checkProductionUrl(url) {
 }
 
 function rewriteManifestUrls(manifestXml, productionBaseUrl) {
-  return manifestXml.split(DEV_BASE_URL).join(checkProductionUrl(productionBaseUrl));
+  return rewriteBaseUrl(manifestXml, checkProductionUrl(productionBaseUrl));
 }
 
-module.exports = { DEV_BASE_URL, normalizeBaseUrl, checkProductionUrl, rewriteManifestUrls };
+/** Every occurrence of the development base URL in a text (a manifest, functions.json) replaced by `baseUrl`. */
+function rewriteBaseUrl(text, baseUrl) {
+  return text.split(DEV_BASE_URL).join(normalizeBaseUrl(baseUrl));
+}
+
+/**
+ * The unified manifest (manifest.json) for a base URL: every URL rewritten, and its valid domains
+ * the base URL's host (with its port), as the manifest's schema writes a domain.
+ */
+function rewriteUnifiedManifest(json, baseUrl) {
+  const manifest = JSON.parse(rewriteBaseUrl(json, baseUrl));
+  manifest.validDomains = [new URL(normalizeBaseUrl(baseUrl)).host];
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+module.exports = { DEV_BASE_URL, normalizeBaseUrl, checkProductionUrl, rewriteManifestUrls, rewriteBaseUrl, rewriteUnifiedManifest };

@@ -47,6 +47,13 @@ describe('the production manifest URL', () => {
       const built = fs.readFileSync(path.join(outDir, 'manifest.xml'), 'utf8');
       expect(built).not.toContain('localhost');
       expect(built).toContain('https://cdn.example.org/addins/itcost/taskpane.html');
+      // The unified manifest and the functions' help links follow the same address.
+      const unified = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as { validDomains: string[]; extensions: { runtimes: { code: { page: string } }[] }[] };
+      expect(JSON.stringify(unified)).not.toContain('localhost');
+      expect(unified.validDomains).toEqual(['cdn.example.org']);
+      expect(unified.extensions[0].runtimes[0].code.page).toBe('https://cdn.example.org/addins/itcost/taskpane.html');
+      const metadata = JSON.parse(fs.readFileSync(path.join(outDir, 'functions.json'), 'utf8')) as { functions: { id: string; helpUrl: string }[] };
+      for (const fn of metadata.functions) expect(fn.helpUrl).toBe(`https://cdn.example.org/addins/itcost/help/${fn.id.toLowerCase()}.html`);
     } finally {
       delete process.env.ITCOST_PUBLIC_URL;
       fs.rmSync(outDir, { recursive: true, force: true });
@@ -55,8 +62,8 @@ describe('the production manifest URL', () => {
 });
 
 describe('npm run build', () => {
-  it('emits the four files the add-in needs', () => {
-    for (const file of ['functions.js', 'functions.json', 'taskpane.html', 'manifest.xml']) expect(readDist(file).length).toBeGreaterThan(100);
+  it('emits the files the add-in needs: both manifests, the functions, the task pane and the help', () => {
+    for (const file of ['functions.js', 'functions.json', 'taskpane.html', 'manifest.xml', 'manifest.json', 'help/index.html', 'help/privacy.html', 'help/support.html']) expect(readDist(file).length).toBeGreaterThan(100);
   });
 
   it('builds a task pane page that loads office.js from Microsoft\'s CDN and hosts the custom functions', () => {

@@ -10,7 +10,7 @@ import { toExcelResult, toExcelTable, toExcelText } from './excel-result';
 /**
  * Expected hours of use over the block's term at which a prepaid block costs the same as paying hourly (expected costs). #N/A if the block never pays off.
  * @customfunction BREAKEVEN
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#breakeven
+ * @helpurl https://localhost:3000/help/breakeven.html
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param block_price Price of the block, paid up front, in money. Must be greater than 0.
@@ -39,7 +39,7 @@ export function breakEven(
 /**
  * Expected saving from buying a prepaid block instead of paying hourly over its term, in money; positive means the block is cheaper. Present value when a discount rate is given.
  * @customfunction BLOCKVALUE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#blockvalue
+ * @helpurl https://localhost:3000/help/blockvalue.html
  * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
@@ -77,7 +77,7 @@ export function blockValue(
 /**
  * What each hour actually used cost under a prepaid block, in money per hour: (block price + overage) ÷ hours used. #N/A if no hours were used.
  * @customfunction EFFECTIVERATE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#effectiverate
+ * @helpurl https://localhost:3000/help/effectiverate.html
  * @param hours_used Hours of support actually used over the block's term. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour; the default overage rate. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
@@ -106,7 +106,7 @@ export function effectiveRate(
 /**
  * Expected prepaid hours left unused when a block expires, in hours.
  * @customfunction UNUSEDHOURS
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#unusedhours
+ * @helpurl https://localhost:3000/help/unusedhours.html
  * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
@@ -121,7 +121,7 @@ export function unusedHours(expected_hours: number, block_hours: number, variabi
 /**
  * Expected hours needed beyond a prepaid block over its term, billed at the overage rate, in hours.
  * @customfunction OVERAGEHOURS
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#overagehours
+ * @helpurl https://localhost:3000/help/overagehours.html
  * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, hours known exactly.
@@ -136,7 +136,7 @@ export function overageHours(expected_hours: number, block_hours: number, variab
 /**
  * Probability, from 0 to 1, that some prepaid hours expire unused because the hours needed stay below the block.
  * @customfunction FORFEITRISK
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#forfeitrisk
+ * @helpurl https://localhost:3000/help/forfeitrisk.html
  * @param expected_hours Expected hours of support needed over the block's term. Must be at least 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
  * @param [variability] Uncertainty of the hours needed, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Must be at least 0. Default: 0, which gives 1 or 0.
@@ -151,7 +151,7 @@ export function forfeitRisk(expected_hours: number, block_hours: number, variabi
 /**
  * Expected monthly saving of managed services over hourly billing, in money per month; positive means managed services are cheaper. Hourly costs h·(R + c); managed costs F + h·(1 − q)·((1 − s)·R + c), with h the monthly hours, R the hourly rate, F the fee, s the covered share, q the incident reduction and c the disruption cost per hour.
  * @customfunction MANAGEDVALUE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedvalue
+ * @helpurl https://localhost:3000/help/managedvalue.html
  * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
@@ -183,7 +183,7 @@ export function managedValue(
 /**
  * Support hours per month at which managed services cost the same as hourly billing: F ÷ ((R + c) − (1 − q)·((1 − s)·R + c)). #N/A if managed services never pay off.
  * @customfunction MANAGEDBREAKEVEN
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedbreakeven
+ * @helpurl https://localhost:3000/help/managedbreakeven.html
  * @param monthly_fee The managed-services fee, in money per month. Must be greater than 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param [covered_share] Share of support hours the fee covers, e.g. 90% or 0.9; the rest is billed hourly. Must be from 0% to 100%. Default: 100%.
@@ -212,7 +212,7 @@ export function managedBreakEven(
 /**
  * Billable hours for one ticket or the total over a range of tickets: each bills max(minimum, increment × ceiling(minutes ÷ increment)) × multiplier. Blank cells are ignored.
  * @customfunction BILLEDHOURS
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#billedhours
+ * @helpurl https://localhost:3000/help/billedhours.html
  * @param minutes_worked Minutes worked on one ticket, or a range with one ticket per cell; blank cells are ignored. Each must be at least 0.
  * @param [increment_minutes] The billing increment, in minutes: time is rounded up to a whole number of increments. Must be greater than 0. Default: 15.
  * @param [minimum_minutes] The least a ticket is billed, in minutes. Must be at least 0. Default: 0.
@@ -238,7 +238,7 @@ export function billedHours(
 /**
  * From past monthly support hours, spills two cells: the expected hours over the term (term × average month) and their variability ((standard deviation ÷ average) ÷ √term). Assumes months are independent.
  * @customfunction TERMDEMAND
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#termdemand
+ * @helpurl https://localhost:3000/help/termdemand.html
  * @param monthly_hours A range of past monthly support hours, holding at least 2 numbers; blank cells are ignored. Each must be at least 0.
  * @param [term_months] Months in the term to forecast, e.g. a block's validity. Must be at least 1. Default: 12.
  * @returns {number[][]} Expected hours over the term, and their variability.
@@ -250,7 +250,7 @@ export function termDemand(monthly_hours: unknown[][], term_months?: number) {
 /**
  * For a block already bought: expected hours left unused when it expires, if use continues at the rate so far (hours used ÷ months elapsed). 0 once the block is used up.
  * @customfunction EXPIRYFORECAST
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#expiryforecast
+ * @helpurl https://localhost:3000/help/expiryforecast.html
  * @param hours_used Hours used from the block so far. Must be at least 0.
  * @param months_elapsed Months since the block was bought. Must be greater than 0. It cannot exceed term_months.
  * @param block_hours Hours in the block. Must be greater than 0.
@@ -279,7 +279,7 @@ export function expiryForecast(
 /**
  * Spills a table comparing hourly billing, the prepaid block and managed services over the block's term: expected cost (with disruption), what the provider is paid per hour it works (without disruption or discounting), 95th-percentile cost and saving against hourly.
  * @customfunction COMPARE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#compare
+ * @helpurl https://localhost:3000/help/compare.html
  * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
@@ -329,7 +329,7 @@ export function compare(
 /**
  * Advice in one cell: "Pay hourly", "Buy the prepaid block" or "Choose managed services", whichever has the lowest expected cost in COMPARE, then the figures that decide it, each with its period. Same arguments as COMPARE.
  * @customfunction RECOMMEND
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#recommend
+ * @helpurl https://localhost:3000/help/recommend.html
  * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in the prepaid block. Must be greater than 0.
@@ -378,7 +378,7 @@ export function recommend(
 /**
  * Expected saving over the term of a monthly retainer with rollover instead of paying hourly, in money; positive means the retainer is cheaper. The fee is paid at the start of each month, hourly work and overage at its end; present value when a discount rate is given.
  * @customfunction RETAINERVALUE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retainervalue
+ * @helpurl https://localhost:3000/help/retainervalue.html
  * @param expected_monthly_hours Support hours a month you expect to need if billed hourly. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
@@ -419,7 +419,7 @@ export function retainerValue(
 /**
  * Expected retainer hours forfeited over the whole term: hours beyond the rollover cap at each month end, and everything left when the term ends.
  * @customfunction RETAINERUNUSED
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retainerunused
+ * @helpurl https://localhost:3000/help/retainerunused.html
  * @param expected_monthly_hours Support hours a month you expect to need. Must be at least 0.
  * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
  * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
@@ -442,7 +442,7 @@ export function retainerUnused(expected_monthly_hours: number, monthly_hours: nu
 /**
  * Expected hours billed as overage over the whole term of a monthly retainer: each month's hours beyond that month's hours plus what carried over.
  * @customfunction RETAINEROVERAGE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retaineroverage
+ * @helpurl https://localhost:3000/help/retaineroverage.html
  * @param expected_monthly_hours Support hours a month you expect to need. Must be at least 0.
  * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
  * @param [monthly_variability] Uncertainty of one month's hours, as a coefficient of variation (standard deviation ÷ mean), e.g. 0.5 for ±50%. Months are independent. Must be at least 0. Default: 0.
@@ -465,7 +465,7 @@ export function retainerOverage(expected_monthly_hours: number, monthly_hours: n
 /**
  * Expected saving over the term of a top-up block, bought at the start and again each time it runs out, instead of paying hourly, in money (undiscounted): hourly_rate × expected_hours − block_price × expected blocks bought. No overage is billed; what is left of the last block expires.
  * @customfunction TOPUPVALUE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#topupvalue
+ * @helpurl https://localhost:3000/help/topupvalue.html
  * @param expected_hours Expected hours of support needed over the term. Must be at least 0.
  * @param hourly_rate Standard hourly rate, in money per hour. Must be greater than 0.
  * @param block_hours Hours in each block. Must be greater than 0.
@@ -488,7 +488,7 @@ export function topUpValue(expected_hours: number, hourly_rate: number, block_ho
 /**
  * For a retainer under way, spills a column of two: the expected hours still to be forfeited, then the expected hours to be billed as overage, over the months left, from the hours carried into the next month.
  * @customfunction RETAINERFORECAST
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#retainerforecast
+ * @helpurl https://localhost:3000/help/retainerforecast.html
  * @param expected_monthly_hours Support hours a month you expect to need from now on, e.g. the average so far. Must be at least 0.
  * @param monthly_hours Hours the retainer makes available at the start of each month. Must be greater than 0.
  * @param carried_hours Unused hours carried into the next month, no more than rollover_cap × monthly_hours allows. Must be at least 0.
@@ -520,7 +520,7 @@ export function retainerForecast(
 /**
  * From a time-entry export, spills one row per calendar month from the first entry's month to the last: the month's first day (a date) and the hours billed in it, 0 for a month with no entries. Each entry is billed as BILLEDHOURS bills a ticket. The second column feeds TERMDEMAND.
  * @customfunction MONTHLYHOURS
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#monthlyhours
+ * @helpurl https://localhost:3000/help/monthlyhours.html
  * @param dates The date of each time entry: a range of dates, at least one; a time of day is ignored, and positions blank in both ranges are skipped. Each must be a date from 1900-01-01 to 9999-12-31.
  * @param minutes The minutes worked on each entry: a range of the same shape as dates, one entry per position. Each must be at least 0.
  * @param [increment_minutes] The billing increment, in minutes: each entry is rounded up to a whole number of increments. Must be greater than 0. Default: 15.
@@ -549,7 +549,7 @@ export function monthlyHours(
 /**
  * The monthly fee a managed-services quote amounts to, in money per month: the larger of the minimum fee and the seats (users, devices and servers at their prices), plus the onboarding fee spread over the months.
  * @customfunction MANAGEDFEE
- * @helpurl https://github.com/itcost/itcost/blob/main/README.md#managedfee
+ * @helpurl https://localhost:3000/help/managedfee.html
  * @param users Users the quote covers. Must be at least 0.
  * @param price_per_user Money per user per month. Must be at least 0.
  * @param [devices] Devices (workstations, laptops) the quote covers. Must be at least 0. Default: 0.
