@@ -6,8 +6,7 @@
  * metadata in, pages out. The pages link to each other relatively, so they are right wherever
  * dist/ is hosted.
  */
-import { formatChance, formatMoney, formatNumber } from '../src/model';
-import type { FunctionExample } from '../src/taskpane/examples';
+import { exampleResultText, type FunctionExample } from '../src/taskpane/examples';
 
 /** A function as functions.json describes it. */
 export interface FunctionMetadata {
@@ -53,14 +52,6 @@ ${body}
 `;
 }
 
-function exampleResult(example: FunctionExample): string {
-  if (!example.result.ok) return example.result.problem.message;
-  const value = example.result.value;
-  if (typeof value === 'string' || example.format === 'text') return String(value);
-  if (example.format === 'hours') return `${formatNumber(value)} h`;
-  return example.format === 'percent' ? formatChance(value) : formatMoney(value);
-}
-
 /** One function's page: what it returns, its syntax, each argument with its rule and default, and a worked example. */
 export function functionPage(fn: FunctionMetadata, example: FunctionExample | undefined): string {
   const syntax = `=ITCOST.${fn.name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
@@ -69,7 +60,7 @@ export function functionPage(fn: FunctionMetadata, example: FunctionExample | un
     .join('\n');
   const spills = fn.result?.dimensionality === 'matrix' ? '<p>The result spills into the cells below and to the right.</p>' : '';
   const worked = example
-    ? `<h2>Example</h2><p><code>${escapeHtml(example.formula)}</code> returns <strong>${escapeHtml(exampleResult(example))}</strong>: ${escapeHtml(example.meaning)}.</p>`
+    ? `<h2>Example</h2><p><code>${escapeHtml(example.formula)}</code> returns <strong>${escapeHtml(exampleResultText(example))}</strong>: ${escapeHtml(example.meaning)}.</p>`
     : '';
   return page(
     `ITCOST.${fn.name}`,

@@ -5,6 +5,9 @@ import {
   effectiveRateValue,
   expiryForecast,
   forfeitRisk,
+  formatChance,
+  formatMoney,
+  formatNumber,
   managedBreakEven,
   managedValue,
   mapOutcome,
@@ -113,4 +116,13 @@ export function functionExamples(): readonly FunctionExample[] {
       format: 'text',
     },
   ];
+}
+
+/** An example's result as the function guide and the help pages show it: hours, money, a chance or text, or the model's message. */
+export function exampleResultText(example: FunctionExample): string {
+  if (!example.result.ok) return example.result.problem.message;
+  const value = example.result.value;
+  if (typeof value === 'string' || example.format === 'text') return String(value);
+  if (example.format === 'hours') return `${formatNumber(value)} h`;
+  return example.format === 'percent' ? formatChance(value) : formatMoney(value);
 }

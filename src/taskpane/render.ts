@@ -1,7 +1,6 @@
 /* DOM rendering for the task pane. Text is only ever set with textContent: nothing is parsed as HTML. */
-import { formatChance, formatMoney, formatNumber } from '../model';
 import type { PaneLocale } from './locale';
-import type { FunctionExample } from './examples';
+import { exampleResultText, type FunctionExample } from './examples';
 import { FIELDS, type FieldSpec } from './fields';
 import { REVIEW_HEADER, reviewFigures, reviewRows, type Preview } from './preview';
 import { renderChart } from './chart';
@@ -181,19 +180,11 @@ export function renderFunctionList(list: HTMLElement, examples: readonly Functio
   const items = examples.map((example) => {
     const item = element('li');
     const formula = element('code', undefined, example.formula);
-    const result = element('span', 'result', `→ ${formatExample(example)}`);
+    const result = element('span', 'result', `→ ${exampleResultText(example)}`);
     item.append(formula, ' ', result, element('p', undefined, example.meaning));
     return item;
   });
   list.replaceChildren(...items);
-}
-
-function formatExample(example: FunctionExample): string {
-  if (!example.result.ok) return example.result.problem.message;
-  const value = example.result.value;
-  if (typeof value === 'string' || example.format === 'text') return String(value);
-  if (example.format === 'hours') return `${formatNumber(value)} h`;
-  return example.format === 'percent' ? formatChance(value) : formatMoney(value);
 }
 
 export function renderStatus(status: HTMLElement, message: string, tone: 'info' | 'error' | 'success' = 'info'): void {
