@@ -93,25 +93,24 @@ class BaseUrlPlugin {
   }
 }
 
+/** The interface the dev server listens on: this machine only, unless ITCOST_HOST asks for another (0.0.0.0 for every one). */
+const HOST = process.env.ITCOST_HOST || 'localhost';
+
 function printHowToTry(protocol, port) {
   const base = `${protocol}://localhost:${port}`;
-  const lines = [
-    '',
-    `ITCost is being served at ${base}/`,
-    `  Task pane in a browser (preview, no Excel needed): ${base}/taskpane.html`,
-    '  Excel on the web: open a workbook, then Home > Add-ins > More Add-ins > My Add-ins >',
-    '    Upload My Add-in, and choose manifest.xml from this folder.',
-    '  Excel on Windows or macOS: run `npm start` there to sideload automatically.',
-  ];
-  if (protocol === 'http') {
+  const lines = ['', `ITCost is being served at ${base}/${HOST === 'localhost' ? ' (this computer only)' : ` and on ${HOST}:${port} (ITCOST_HOST)`}`, `  Task pane in a browser (preview, no Excel needed): ${base}/taskpane.html`];
+  if (protocol === 'https') {
     lines.push(
-      '',
-      `Note: no development certificates were found in ${CERT_DIR}, so this server uses plain http.`,
-      '  The browser preview works, but Excel only loads add-ins over trusted https.',
-      '  Run `npx office-addin-dev-certs install` (it needs administrator rights to trust its CA),',
-      '  then `npm start` again to serve over https.',
+      '  Excel on the web: open a workbook, then Home > Add-ins > More Add-ins > My Add-ins >',
+      '    Upload My Add-in, and choose dist/manifest.xml (or dist/manifest.json for Microsoft 365).',
+      '  Excel on Windows or macOS: run `npm start` there to sideload automatically.',
     );
+  } else {
+    // Excel loads add-ins only over trusted https, so an upload instruction could not work here.
+    lines.push(`  Excel needs https: run \`npx office-addin-dev-certs install\`, then start again (no development certificates were found in ${CERT_DIR}).`);
   }
+  if (PORT === 0) lines.push(`  The manifests name port 3000, not port ${port}: to load ITCost in Excel, set ITCOST_PORT to a fixed port.`);
+  else if (port !== 3000) lines.push(`  The manifests name this port (ITCOST_PORT=${port}).`);
   lines.push('', 'Stop the server with Ctrl+C or `npm run stop`.', '');
   console.log(lines.join('\n'));
 }
@@ -159,6 +158,16 @@ module.exports = (_env, argv) => {
     performance: { hints: false },
     plugins: [
       new FunctionsModulesPlugin(),
+      {
+        // The one line a successful build prints (stats are errors and warnings only).
+        apply(compiler) {
+          compiler.hooks.done.tap('BuildSummary', (stats) => {
+            if (stats.hasErrors()) return;
+            const files = Object.keys(stats.compilation.assets).length;
+            console.log(`Built ITCost (${argv.mode}): ${files} files in ${((stats.endTime - stats.startTime) / 1000).toFixed(1)} s.`);
+          });
+        },
+      },
       new BaseUrlPlugin(baseUrl),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({
@@ -189,8 +198,12 @@ module.exports = (_env, argv) => {
         },
       },
     ],
+    // A quiet build: errors and warnings only; the dev server prints one summary, then how to try ITCost, last.
+    stats: 'errors-warnings',
+    infrastructureLogging: { level: 'warn' },
     devServer: {
       port: PORT,
+      host: HOST,
       static: { directory: DIST },
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: certificates ? { type: 'https', options: certificates } : 'http',

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-/** `npm run stop`: stops sideloading on Windows/macOS, or the dev server that `npm start` left running. */
+/** `npm run stop`: stops sideloading on Windows/macOS, or the dev server that `npm start` or `npm run dev-server` left running. */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const pidFile = path.join(root, 'node_modules', '.cache', 'itcost-dev-server.pid');
+const { PID_FILE: pidFile } = require('./dev-server-pid');
 
 if ((process.platform === 'win32' || process.platform === 'darwin') && !process.env.ITCOST_NO_SIDELOAD) {
   const result = spawnSync('npx', ['--yes', 'office-addin-debugging@6', 'stop', 'manifest.xml'], {

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import https from 'https';
+import net from 'net';
 import os from 'os';
 import path from 'path';
 import { readDist, ROOT } from './support/dist';
@@ -29,6 +30,41 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`npm start exited early with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** This machine's addresses on its network interfaces, loopback left out. */
+function externalAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i): i is os.NetworkInterfaceInfo => i !== undefined && !i.internal && i.family === 'IPv4')
+    .map((i) => i.address);
+}
+
+/** Whether something accepts a TCP connection at an address and port. */
+function answers(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: address, port });
+    socket.setTimeout(3000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+/** A port no one listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
     });
   });
 }
@@ -69,21 +105,50 @@ describe('npm start where Excel cannot be launched', () => {
     const output = await waitForOutput(child, /Stop the server/, 120_000);
 
     const base = servedAt(output, 'http');
-    expect(output).toMatch(/Upload My Add-in/);
-    expect(output).toMatch(/no development certificates were found/);
-    expect(output).toMatch(/office-addin-dev-certs install/);
+    // Over http Excel cannot load the add-in: no upload steps, one line saying what to run for https.
+    expect(output).not.toMatch(/Upload My Add-in/);
+    expect(output).toMatch(/Excel needs https: run `npx office-addin-dev-certs install`, then start again \(no development certificates were found/);
+    expect(output).toMatch(/\(this computer only\)/);
+    expect(output).toMatch(/The manifests name port 3000, not port \d+/);
+    // The ready lines come last, after one summary line of the build (no module listings).
+    expect(output.trimEnd().split('\n').at(-1)).toBe('Stop the server with Ctrl+C or `npm run stop`.');
+    expect(output).not.toMatch(/\[webpack-dev-server\]|orphan modules|\bmodules by path\b/);
 
-    for (const file of ['taskpane.html', 'functions.js', 'functions.json', 'manifest.xml', 'assets/icon-32.png']) {
+    for (const file of ['taskpane.html', 'functions.js', 'functions.json', 'manifest.xml', 'manifest.json', 'assets/icon-32.png', 'templates/provider-quotes.xlsx', 'help/index.html', 'help/breakeven.html']) {
       const response = await fetch(`${base}/${file}`);
       expect({ file, status: response.status }).toEqual({ file, status: 200 });
     }
     const metadata = (await (await fetch(`${base}/functions.json`)).json()) as { functions: unknown[] };
     expect(metadata.functions.length).toBe((JSON.parse(readDist('functions.json')) as { functions: unknown[] }).functions.length);
 
+    // It listens on this computer only: another interface of this machine refuses the connection.
+    const port = Number(new URL(base).port);
+    for (const address of externalAddresses()) expect({ address, answered: await answers(address, port) }).toEqual({ address, answered: false });
+    expect(await answers('127.0.0.1', port)).toBe(true);
+
     const stop = spawnSync(process.execPath, ['scripts/stop.js'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(stop.stdout).toMatch(/Stopped the ITCost dev server/);
     await exited;
     expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
+    fs.rmSync(home, { recursive: true, force: true });
+  }, 180_000);
+
+  it('npm run dev-server: the manifests it serves name the port ITCOST_PORT sets, and npm run stop stops it', async () => {
+    const port = await freePort();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'itcost-home-'));
+    const env = { ...process.env, HOME: home, ITCOST_PORT: String(port), ITCOST_SKIP_BUILD: '1' };
+    child = spawn(process.execPath, ['scripts/dev-server.js'], { cwd: ROOT, env, detached: true });
+    const exited = new Promise<void>((resolve) => child?.on('exit', () => resolve()));
+    const output = await waitForOutput(child, /Stop the server/, 120_000);
+    expect(output).toMatch(new RegExp(`The manifests name this port \\(ITCOST_PORT=${port}\\)`));
+    const unified = (await (await fetch(`http://localhost:${port}/manifest.json`)).json()) as { validDomains: string[]; extensions: { runtimes: { code: { page: string } }[] }[] };
+    expect(unified.extensions[0].runtimes[0].code.page).toBe(`https://localhost:${port}/taskpane.html`);
+    expect(unified.validDomains).toEqual([`localhost:${port}`]);
+    expect(await (await fetch(`http://localhost:${port}/manifest.xml`)).text()).toContain(`https://localhost:${port}/functions.json`);
+    const stop = spawnSync(process.execPath, ['scripts/stop.js'], { cwd: ROOT, env: { ...env, ITCOST_NO_SIDELOAD: '1' }, encoding: 'utf8' });
+    expect(stop.stdout).toMatch(/Stopped the ITCost dev server/);
+    await exited;
+    expect(spawnSync(process.execPath, ['scripts/stop.js'], { cwd: ROOT, env: { ...env, ITCOST_NO_SIDELOAD: '1' }, encoding: 'utf8' }).stdout).toMatch(/No ITCost dev server is running/);
     fs.rmSync(home, { recursive: true, force: true });
   }, 180_000);
 
