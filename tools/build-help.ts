@@ -7,7 +7,8 @@ import path from 'path';
 import { functionExamples } from '../src/taskpane/examples';
 import { helpFiles, type FunctionMetadata } from './help-pages';
 
-const DIST = path.resolve(__dirname, '..', 'dist');
+/** The output folder: dist/, or ITCOST_DIST (npm run package builds into its own). */
+const DIST = path.resolve(process.env.ITCOST_DIST ?? path.resolve(__dirname, '..', 'dist'));
 
 function main(): void {
   const metadata = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { functions: FunctionMetadata[] };
@@ -16,7 +17,7 @@ function main(): void {
     fs.mkdirSync(path.dirname(path.join(DIST, file)), { recursive: true });
     fs.writeFileSync(path.join(DIST, file), html);
   }
-  console.log(`wrote dist/help/ (${Object.keys(files).length} pages)`);
+  console.log(`wrote ${path.relative(process.cwd(), path.join(DIST, 'help'))}/ (${Object.keys(files).length} pages)`);
 }
 
 if (require.main === module) main();

@@ -175,12 +175,13 @@ export function withSystemCurrency(styles: string): string {
 }
 
 async function main(): Promise<void> {
-  const outDir = path.resolve(__dirname, '..', 'dist', 'templates');
+  // ITCOST_DIST: another output folder (npm run package builds into its own).
+  const outDir = path.resolve(process.env.ITCOST_DIST ?? path.resolve(__dirname, '..', 'dist'), 'templates');
   fs.mkdirSync(outDir, { recursive: true });
   for (const template of TEMPLATES) {
     const bytes = await templateWorkbook(template.plan());
     fs.writeFileSync(path.join(outDir, template.file), bytes);
-    console.log(`wrote dist/templates/${template.file} (${(bytes.length / 1024).toFixed(1)} KB)`);
+    console.log(`wrote ${path.relative(process.cwd(), path.join(outDir, template.file))} (${(bytes.length / 1024).toFixed(1)} KB)`);
   }
 }
 
