@@ -162,7 +162,8 @@ module.exports = (_env, argv) => {
         // The one line a successful build prints (stats are errors and warnings only).
         apply(compiler) {
           compiler.hooks.done.tap('BuildSummary', (stats) => {
-            if (stats.hasErrors()) return;
+            // Not inside the test runner, which builds in-process and would print it with a stack trace.
+            if (stats.hasErrors() || process.env.JEST_WORKER_ID !== undefined) return;
             const files = Object.keys(stats.compilation.assets).length;
             console.log(`Built ITCost (${argv.mode}): ${files} files in ${((stats.endTime - stats.startTime) / 1000).toFixed(1)} s.`);
           });
