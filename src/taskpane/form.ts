@@ -247,7 +247,14 @@ function requiredMessage(field: FieldSpec): string {
 /** A field's typed number, read as its field reads it (a trailing % in a percent field). */
 function typedNumber(texts: FieldTexts, id: string, decimal: DecimalSeparator): number | null | 'invalid' {
   const field = FIELDS.find((f) => f.id === id);
-  return parseNumber(texts[id] ?? '', { decimal, percent: field?.kind === 'percent' });
+  const parsed = parseNumber(texts[id] ?? '', { decimal, percent: field?.kind === 'percent' });
+  // A figure outside its field's range fills nothing: its own field says why.
+  return typeof parsed === 'number' && field && implausible(field, parsed, decimal) !== undefined ? 'invalid' : parsed;
+}
+
+/** A figure a helper fills, when it is one: never Infinity or NaN in a field. */
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 /** The block price a typed discount gives, rounded to cents, or null while hours, rate or discount are missing or the discount is outside its limit. */
@@ -256,9 +263,10 @@ export function priceFromDiscountText(texts: FieldTexts, decimal: DecimalSeparat
   const rate = typedNumber(texts, 'hourlyRate', decimal);
   const discount = typedNumber(texts, 'blockDiscount', decimal);
   if (typeof hours !== 'number' || typeof rate !== 'number' || typeof discount !== 'number') return null;
-  // A discount outside its limit gives no price: the price stays empty and the discount's field shows why.
+  // A discount, hours or rate outside its limit gives no price: the price stays empty and that field shows why.
   if (within(HELPER_LIMITS.blockDiscount, discount / 100) === undefined) return null;
-  return Math.round(blockPriceFromDiscount(hours, rate, discount / 100) * 100) / 100;
+  if (within(SCENARIO_LIMITS.blockHours, hours) === undefined || within(SCENARIO_LIMITS.hourlyRate, rate) === undefined) return null;
+  return finite(Math.round(blockPriceFromDiscount(hours, rate, discount / 100) * 100) / 100);
 }
 
 /** The monthly fee a typed quote comes to (MANAGEDFEE), rounded to cents, or null while it is incomplete or a part is outside its limit. */
@@ -271,7 +279,7 @@ export function feeFromQuoteText(texts: FieldTexts, decimal: DecimalSeparator = 
   }
   const term = typedNumber(texts, 'termMonths', decimal);
   const fee = quoteFee(values, {}, within(SCENARIO_LIMITS.termMonths, term === null ? undefined : term));
-  return fee === undefined ? null : Math.round(fee.monthlyFee * 100) / 100;
+  return fee === undefined ? null : finite(Math.round(fee.monthlyFee * 100) / 100);
 }
 
 /** The discount a price represents, for showing beside it (null when it cannot be computed). */
@@ -280,7 +288,7 @@ export function discountFor(texts: FieldTexts, decimal: DecimalSeparator = '.'):
   const rate = typedNumber(texts, 'hourlyRate', decimal);
   const price = typedNumber(texts, 'blockPrice', decimal);
   if (typeof hours !== 'number' || typeof rate !== 'number' || typeof price !== 'number' || !(hours > 0) || !(rate > 0)) return null;
-  return blockDiscount(hours, rate, price);
+  return finite(blockDiscount(hours, rate, price));
 }
 
 /** Average monthly hours and their month-to-month variability from pasted history, or a message. */

@@ -3,6 +3,7 @@ import { checkScenario, fail, limitInWords, type Problem } from '../../src/model
 import * as scenario from '../../src/model/scenario';
 import { FIELDS, HELPER_LIMITS, limitOf } from '../../src/taskpane/fields';
 import {
+  discountFor,
   estimateFromHistory,
   estimateTexts,
   feeFromQuoteText,
@@ -271,5 +272,18 @@ describe('a top-up block or a retainer in the form', () => {
   it('shows a problem naming a retainer argument under its field', () => {
     expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'retainer')).toEqual({ errors: { retainerPrice: 'M' } });
     expect(formStateForProblem({ kind: 'invalidInput', argument: 'monthly_price', message: 'm' }, 'block')).toEqual({ errors: {}, formError: 'm' });
+  });
+});
+
+describe('what the helpers fill from extreme figures', () => {
+  it('fills nothing from a figure outside its field\'s range, and never Infinity', () => {
+    expect(priceFromDiscountText({ blockHours: '20', hourlyRate: '1e308', blockDiscount: '10' })).toBeNull();
+    expect(priceFromDiscountText({ blockHours: '1e6', hourlyRate: '1e7', blockDiscount: '10' })).toBe(9e12);
+    // A rate or hours the model refuses give no price, rather than a negative one under the price's own message.
+    expect(priceFromDiscountText({ blockHours: '20', hourlyRate: '-1', blockDiscount: '10' })).toBeNull();
+    expect(priceFromDiscountText({ blockHours: '0', hourlyRate: '100', blockDiscount: '10' })).toBeNull();
+    expect(feeFromQuoteText({ quoteUsers: '1e308', quotePricePerUser: '50' })).toBeNull();
+    expect(feeFromQuoteText({ quoteUsers: '1000000', quotePricePerUser: '10000000' })).toBe(1e13);
+    expect(discountFor({ blockHours: '1e-300', hourlyRate: '100', blockPrice: '1800' })).toBeNull();
   });
 });
