@@ -25,6 +25,8 @@ import {
   type CommonTerms,
   type OfferComparison,
   type PrepaidOffer,
+  SHEET_FIGURES,
+  type FigureFormat,
 } from '../../src/model';
 import { valueOf } from '../sheet/plan-engine';
 
@@ -258,5 +260,35 @@ describe('the simpler worlds the advice weighs a top-up block or retainer in (of
     const advice = adviseOnOffer(compared(common, { ...topUp, blockPrice: 4000 }), common);
     expect(advice.verdict).not.toBe('Buy the top-up block');
     expect(advice.reasons[1]).toMatch(/^With the top-up block you would buy [0-9.]+ blocks of 24 h on average over the 12-month term; about [0-9.]+ h of the last one would expire unused\.$/);
+  });
+});
+
+describe('the figures of the advice, written as a caller asks (the task pane in the workbook\'s locale)', () => {
+  /** A format that marks every figure it writes, so a figure written any other way shows as bare digits. */
+  const marked: FigureFormat = {
+    money: (v) => `⟨money ${v}⟩`,
+    number: (v) => `⟨number ${v}⟩`,
+    percent: (v) => `⟨percent ${v}⟩`,
+    chance: (v) => `⟨chance ${v}⟩`,
+  };
+  const offers: readonly PrepaidOffer[] = [block, topUp, retainer, { ...retainer, rolloverCap: 0 }, { ...block, overageRate: 400 }];
+  const terms: readonly CommonTerms[] = [
+    common,
+    { ...common, annualDiscountRate: 0.3 },
+    { ...common, monthlyFee: 300, coveredShare: 0.8 },
+    { ...common, expectedMonthlyHours: 30, monthlyVariability: 1.2 },
+    { ...common, expectedMonthlyHours: 0.5 },
+  ];
+
+  it.each(offers.flatMap((offer) => terms.map((t) => [offer.kind, offer, t] as const)))('writes every figure through the given format (%s)', (_kind, offer, t) => {
+    const outcome = compareOffer(t, offer);
+    if (!outcome.ok) return;
+    const advice = adviseOnOffer(outcome.value, t, marked);
+    const text = advice.reasons.join(' ');
+    expect(text).toMatch(/⟨money /);
+    // Outside the marks only words remain: "95th" names a percentile, not a figure.
+    expect(text.replace(/⟨[^⟩]*⟩/g, '').replace(/95th/g, '')).not.toMatch(/\d/);
+    // And the sheets' format gives RECOMMEND's text: the same reasons, figures written en-US.
+    expect(adviseOnOffer(outcome.value, t)).toEqual(adviseOnOffer(outcome.value, t, SHEET_FIGURES));
   });
 });
