@@ -85,7 +85,7 @@ class BaseUrlPlugin {
           const asset = compilation.getAsset(file);
           if (!asset) continue;
           const text = asset.source.source().toString();
-          const rewritten = file === 'manifest.json' ? rewriteUnifiedManifest(text, this.baseUrl) : rewriteBaseUrl(text, this.baseUrl);
+          const rewritten = file === 'manifest.json' ? rewriteUnifiedManifest(text, this.baseUrl) : rewriteBaseUrl(text, this.baseUrl, file.endsWith('.xml'));
           compilation.updateAsset(file, new sources.RawSource(rewritten));
         }
       });

@@ -69,11 +69,16 @@ async function zipFolder(dir, zipFile) {
   fs.writeFileSync(zipFile, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
-async function main() {
-  const args = process.argv.slice(2);
+/** The address (the first argument that is not an option, else ITCOST_PUBLIC_URL) and the output folder (`--out`, else package/). */
+function parseArgs(args, env = process.env) {
   const outAt = args.indexOf('--out');
   const outRoot = path.resolve(outAt >= 0 ? args[outAt + 1] : path.join(root, 'package'));
-  const given = args.find((arg, i) => !arg.startsWith('--') && i !== outAt + 1) ?? process.env.ITCOST_PUBLIC_URL;
+  const given = args.find((arg, i) => !arg.startsWith('--') && !(outAt >= 0 && i === outAt + 1)) ?? env.ITCOST_PUBLIC_URL;
+  return { given, outRoot };
+}
+
+async function main() {
+  const { given, outRoot } = parseArgs(process.argv.slice(2));
   if (!given) {
     console.error('Give the https address ITCost will be served from: npm run package -- https://addins.example.com/itcost/');
     process.exit(2);
@@ -96,7 +101,11 @@ async function main() {
   console.log('  Upload the folder to the https address above; see the README, Deploying.');
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
+module.exports = { parseArgs };

@@ -31,6 +31,27 @@ describe('the production manifest URL', () => {
     expect(checkProductionUrl('https://addin.example.com//')).toBe('https://addin.example.com/');
     expect(() => checkProductionUrl('http://addin.example.com/')).toThrow(/https/);
     expect(() => checkProductionUrl('addin.example.com')).toThrow(/not a valid URL/);
+    // A folder, written as the URL parser writes it: no query or fragment, the host in punycode, spaces encoded.
+    expect(() => checkProductionUrl('https://addin.example.com/itcost/?v=2')).toThrow(/without \?query or #fragment/);
+    expect(() => checkProductionUrl('https://addin.example.com/itcost/#top')).toThrow(/without \?query or #fragment/);
+    expect(checkProductionUrl('https://bücher.example/it cost')).toBe('https://xn--bcher-kva.example/it%20cost/');
+    expect(checkProductionUrl('https://addin.example.com:8443/itcost')).toBe('https://addin.example.com:8443/itcost/');
+  });
+
+  it('keeps the XML manifest well-formed for an address with an ampersand', () => {
+    const rewritten = rewriteManifestUrls(manifest, 'https://addin.example.com/it&co/');
+    expect(rewritten).toContain('DefaultValue="https://addin.example.com/it&amp;co/functions.json"');
+    expect(rewritten).not.toMatch(/&co/);
+  });
+
+  it('npm run package takes the address as its first argument, with or without --out', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parseArgs } = require('../scripts/package.js') as { parseArgs: (args: string[], env?: Record<string, string>) => { given?: string; outRoot: string } };
+    expect(parseArgs(['https://a.example.com/'], {})).toEqual({ given: 'https://a.example.com/', outRoot: path.join(ROOT, 'package') });
+    expect(parseArgs(['--out', '/tmp/o', 'https://b.example.com/'], {})).toEqual({ given: 'https://b.example.com/', outRoot: path.resolve('/tmp/o') });
+    expect(parseArgs(['https://c.example.com/', '--out', '/tmp/o'], {})).toEqual({ given: 'https://c.example.com/', outRoot: path.resolve('/tmp/o') });
+    expect(parseArgs([], { ITCOST_PUBLIC_URL: 'https://d.example.com/' }).given).toBe('https://d.example.com/');
+    expect(parseArgs([], {}).given).toBeUndefined();
   });
 
   it('is applied by `npm run build` when ITCOST_PUBLIC_URL is set', async () => {

@@ -12,7 +12,7 @@ const REGION_CURRENCY: Readonly<Record<string, string>> = {
   US: 'USD', CA: 'CAD', MX: 'MXN', BR: 'BRL', AR: 'ARS', CL: 'CLP', CO: 'COP', PE: 'PEN',
   GB: 'GBP', IE: 'EUR', FR: 'EUR', DE: 'EUR', AT: 'EUR', BE: 'EUR', NL: 'EUR', LU: 'EUR', IT: 'EUR', ES: 'EUR', PT: 'EUR',
   FI: 'EUR', GR: 'EUR', SK: 'EUR', SI: 'EUR', EE: 'EUR', LV: 'EUR', LT: 'EUR', MT: 'EUR', CY: 'EUR', HR: 'EUR',
-  CH: 'CHF', LI: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', IS: 'ISK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON', BG: 'BGN',
+  CH: 'CHF', LI: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', IS: 'ISK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON', BG: 'EUR',
   UA: 'UAH', TR: 'TRY', IL: 'ILS', AE: 'AED', SA: 'SAR', EG: 'EGP', ZA: 'ZAR', NG: 'NGN', KE: 'KES',
   IN: 'INR', PK: 'PKR', SG: 'SGD', MY: 'MYR', ID: 'IDR', TH: 'THB', VN: 'VND', PH: 'PHP', HK: 'HKD', TW: 'TWD',
   CN: 'CNY', JP: 'JPY', KR: 'KRW', AU: 'AUD', NZ: 'NZD',
@@ -82,8 +82,10 @@ const unsigned = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 
  * //=> ['-£1,234.50', '19,9', 'under 0.1%']
  */
 export function paneLocale(tag: string | undefined, currency?: string): PaneLocale {
-  const locale = supported(tag);
-  const code = currency ?? currencyOf(locale);
+  const chosen = supported(tag);
+  // Latin digits and the Gregorian calendar whatever the locale's defaults: the sheets show Latin digits, and the fields read only them.
+  const locale = new Intl.Locale(chosen, { numberingSystem: 'latn', calendar: 'gregory' }).toString();
+  const code = currency ?? currencyOf(chosen);
   const moneyStyle: Intl.NumberFormatOptions = code ? { style: 'currency', currency: code } : {};
   const money = new Intl.NumberFormat(locale, { ...moneyStyle, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -107,7 +109,7 @@ export function paneLocale(tag: string | undefined, currency?: string): PaneLoca
   const sign = parts.find((part) => part.type === 'currency')?.value;
   const signFirst = parts.findIndex((part) => part.type === 'currency') < parts.findIndex((part) => part.type === 'integer');
   return {
-    tag: locale,
+    tag: chosen,
     sheetMoney: code && sign ? moneyFormat(sign, signFirst ? 'before' : 'after') : undefined,
     currency: code,
     decimal: decimalSeparatorOf(locale),

@@ -67,6 +67,24 @@ function plainDigits(text: string, decimal: DecimalSeparator): string | undefine
   return `${sign}${whole || '0'}${fraction ? `.${fraction}` : ''}${exponent}`;
 }
 
+/** Spaces (plain, no-break, narrow) and apostrophes: thousands separators in many locales ("1 800", "1'800"). */
+const SPACING = /[\s\u00a0\u202f']/g;
+
+/**
+ * Whether spaces and apostrophes between digits separate thousands ("1 234 567,5", "CHF 1'800"),
+ * as they must to be dropped: "150 200" or "1 50" would otherwise read as another number. A space
+ * beside a currency sign or a "%" is fine.
+ */
+function spacedInThousands(text: string): boolean {
+  const parts = text.trim().split(/[\s\u00a0\u202f']+/);
+  for (let i = 1; i < parts.length; i += 1) {
+    // Only a space between two digits groups thousands: then the part before ends in a group of 1 to 3 digits, the part after starts with exactly 3.
+    if (!/\d$/.test(parts[i - 1]) || !/^\d/.test(parts[i])) continue;
+    if (!/(^|[^\d])\d{1,3}$/.test(parts[i - 1]) || !/^\d{3}(?!\d)/.test(parts[i])) return false;
+  }
+  return true;
+}
+
 /**
  * Reads a typed number: "" (or blanks) is empty, and anything that is not a finite number is
  * 'invalid'. Spaces (thousands in many locales), one currency sign or code, and in a percent
@@ -77,7 +95,8 @@ function plainDigits(text: string, decimal: DecimalSeparator): string | undefine
  * //=> [1800, 1800.5, 10, 1.5]
  */
 export function parseNumber(text: string, entry: NumberEntry = {}): number | null | 'invalid' {
-  let compact = text.replace(/[\s\u00a0\u202f']/g, '');
+  if (!spacedInThousands(text)) return 'invalid';
+  let compact = text.replace(SPACING, '');
   if (compact === '') return null;
   if (entry.percent && compact.endsWith('%')) compact = compact.slice(0, -1);
   compact = withoutCurrency(compact);

@@ -41,6 +41,13 @@ describe('reading the wizard form', () => {
     ['1,80', 1.8],
     ['$1,800', 1800],
     ['1,2,3', 'invalid'],
+    // Spaces and apostrophes are dropped only where they group thousands.
+    ['1 800', 1800],
+    ["CHF 1'234.50", 1234.5],
+    ['1 50', 'invalid'],
+    ["1'5", 'invalid'],
+    ['1234 567', 'invalid'],
+    ['150 €', 150],
     ['NaN', 'invalid'],
     ['Infinity', 'invalid'],
   ])('reads %p as %p', (text, expected) => {
