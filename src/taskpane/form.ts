@@ -24,7 +24,7 @@ import {
   type ScenarioInputs,
 } from '../model';
 import { FIELDS, HELPER_LIMITS, PLAUSIBLE, QUOTE_FIELDS, fieldApplies, type FieldSpec, type HelperId } from './fields';
-import { parseNumber, type DecimalSeparator } from './number-entry';
+import { parseNumber, withDecimal, type DecimalSeparator } from './number-entry';
 
 /** What each field holds, by field id; a field not listed is empty. */
 export type FieldTexts = Readonly<Partial<Record<string, string>>>;
@@ -139,8 +139,10 @@ function helperValue(id: HelperId, values: Readonly<Partial<Record<string, numbe
 
 /**
  * Checks every field of the kind of offer (a block unless told). Empty optional fields take their
- * defaults; the block's price may come from its discount and the managed fee from price per seat ×
- * seats. A helper field typed in is checked against its limit, whether or not it fills its field. Fields of other
+ * defaults; the block's price may come from its discount, the managed fee from the quote
+ * (MANAGEDFEE), and the support hours are scaled for after-hours work. A helper field typed in is
+ * checked against its limit, whether or not it fills its field; one the pane filled (`entry.filled`)
+ * is not. Figures are read with the locale's decimal separator (`entry.decimal`). Fields of other
  * kinds of offer are ignored.
  */
 export function readForm(texts: FieldTexts, exact: ExactValues = {}, kind: OfferKind = 'block', entry: FormEntry = {}): FormState {
@@ -223,7 +225,6 @@ export function formStateForProblem(problem: Problem, kind: OfferKind = 'block')
 /**
  * A model's message as its field shows it: the field itself is "this", other arguments go by
  * their labels, and in a percent field the figures it suggests are percentages.
-
  * ("monthly_variability 0.6 is too small …; use at least 1.8 or 0" under the variability field
  * reads "This is too small …; use at least 180% or 0%".)
  */
@@ -313,8 +314,7 @@ const ESTIMATE_DECIMALS: Readonly<Record<string, number>> = { expectedMonthlyHou
 /** A field's text for a value in model units: percent fields × 100, with the locale's decimal separator. */
 function fieldText(id: string, value: number, decimals: number | undefined, decimal: DecimalSeparator): string {
   const shown = FIELDS.find((f) => f.id === id)?.kind === 'percent' ? value * 100 : value;
-  const text = decimals === undefined ? String(+shown.toPrecision(15)) : String(Number(shown.toFixed(decimals)));
-  return decimal === ',' ? text.replace('.', ',') : text;
+  return withDecimal(decimals === undefined ? +shown.toPrecision(15) : Number(shown.toFixed(decimals)), decimal);
 }
 
 /**

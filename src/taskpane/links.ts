@@ -5,7 +5,7 @@
  * the set of typed fields in, the texts to fill and the notes that show where they came from out.
  */
 import { discountFor, feeFromQuoteText, priceFromDiscountText, type FieldTexts } from './form';
-import type { DecimalSeparator } from './number-entry';
+import { withDecimal, type DecimalSeparator } from './number-entry';
 
 /** The fields a helper may fill. */
 export const LINKED_FIELDS = ['blockPrice', 'blockDiscount', 'monthlyFee'] as const;
@@ -22,8 +22,6 @@ export interface LinkedFills {
   readonly notes: Readonly<Partial<Record<LinkedField, string>>>;
 }
 
-/** A filled figure as its field shows it, with the locale's decimal separator. */
-const plain = (value: number, decimal: DecimalSeparator) => (decimal === ',' ? String(value).replace('.', ',') : String(value));
 
 /**
  * What the helpers fill, given what the user typed (`typed`: the linked fields holding their own
@@ -39,19 +37,19 @@ export function linkedFills(texts: FieldTexts, typed: ReadonlySet<string>, decim
   const notes: Partial<Record<LinkedField, string>> = {};
   if (!typed.has('blockPrice')) {
     const price = typed.has('blockDiscount') ? priceFromDiscountText(texts, decimal) : null;
-    fills.blockPrice = price === null ? '' : plain(price, decimal);
+    fills.blockPrice = price === null ? '' : withDecimal(price, decimal);
     const discount = (texts.blockDiscount ?? '').trim().replace(/\s*%$/, '');
     if (price !== null) notes.blockPrice = `Filled in from the ${discount}% discount: hours × rate × (1 − discount). Type a price to set it yourself.`;
   }
   if (!typed.has('blockDiscount')) {
     const discount = typed.has('blockPrice') ? discountFor(texts, decimal) : null;
-    const shown = discount === null ? '' : plain(+(discount * 100).toFixed(2), decimal);
+    const shown = discount === null ? '' : withDecimal(+(discount * 100).toFixed(2), decimal);
     fills.blockDiscount = shown;
     if (discount !== null) notes.blockDiscount = `The price you typed is ${shown}% off hours × rate.`;
   }
   if (!typed.has('monthlyFee')) {
     const fee = feeFromQuoteText(texts, decimal);
-    fills.monthlyFee = fee === null ? '' : plain(fee, decimal);
+    fills.monthlyFee = fee === null ? '' : withDecimal(fee, decimal);
     if (fee !== null) notes.monthlyFee = 'Filled in from the quote below, as ITCOST.MANAGEDFEE computes it. Type a fee to set it yourself.';
   }
   return { texts: fills, notes };

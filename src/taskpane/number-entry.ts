@@ -107,6 +107,18 @@ export function parseNumber(text: string, entry: NumberEntry = {}): number | nul
 }
 
 /**
+ * A number as a field shows it, plain (no thousands separators) with the locale's decimal
+ * separator, so that parseNumber reads it back: 1234.5 is "1234,5" where the comma is decimal.
+ *
+ * @example
+ * [withDecimal(1234.5, ','), withDecimal(1234.5, '.')]
+ * //=> ['1234,5', '1234.5']
+ */
+export function withDecimal(value: number, decimal: DecimalSeparator): string {
+  return decimal === ',' ? String(value).replace('.', ',') : String(value);
+}
+
+/**
  * The pane's decimal separator for a locale tag ("de-DE" → ","), as Intl writes 1.5 there; "."
  * for a tag Intl refuses.
  */

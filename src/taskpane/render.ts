@@ -82,7 +82,6 @@ export function renderFieldErrors(errors: Readonly<Record<string, string>>, touc
     const text = typing.has(field.id) && message.textContent !== due ? '' : due;
     if (message.textContent !== text) message.textContent = text;
     input.setAttribute('aria-invalid', text ? 'true' : 'false');
-    message.closest('.field')?.classList.toggle('invalid', text !== '');
   }
 }
 

@@ -202,7 +202,7 @@ async function createSheet(): Promise<void> {
       const note = recorded
         ? ' Its demand comes from the time entries listed beside the inputs (MONTHLYHOURS and TERMDEMAND).'
         : history
-          ? ` The export's ${history.dates.length.toLocaleString('en-US')} entries are more than a sheet records (${ENTRY_HISTORY_LIMIT.toLocaleString('en-US')}); it holds the figures.`
+          ? ` The export's ${locale.count(history.dates.length)} entries are more than a sheet records (${locale.count(ENTRY_HISTORY_LIMIT)}); it holds the figures.`
           : '';
       renderStatus(status, `Created "${sheetName}". Edit its yellow input cells and everything recalculates.${note}`, 'success');
     } catch (error) {
